@@ -1,0 +1,136 @@
+"""Customer queries. SQL lives here and nowhere above it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import sqlite_utils
+
+from fieldcrm.domain.customer_fields import CUSTOMER_FIELDS
+from fieldcrm.storage import search
+
+CARD_COLUMNS = ("id", "code", "deleted", *(f.name for f in CUSTOMER_FIELDS))
+LIST_COLUMNS = (
+    "id", "code", "name", "city", "district", "phones", "channel", "grade",
+    "lifecycle", "credit_grade", "territory", "route", "rep",
+)
+SORTABLE = frozenset(LIST_COLUMNS) - {"id"}
+
+
+@dataclass(frozen=True)
+class CustomerQuery:
+    """What the list shows: a search text, exact-match filters, an order and a page."""
+
+    search: str = ""
+    filters: dict[str, str] = field(default_factory=dict)
+    sort: str = "name"
+    descending: bool = False
+    include_deleted: bool = False
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if not self.include_deleted:
+            clauses.append("customers.deleted = 0")
+        for column, value in sorted(self.filters.items()):
+            if column not in CARD_COLUMNS:
+                raise ValueError(f"unknown filter column {column!r}")
+            clauses.append(f'customers."{column}" = ?')
+            params.append(value)
+        match, match_params = search.match_clause(search.normalise_query(self.search))
+        if match:
+            clauses.append(match)
+            params.extend(match_params)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def order_by(self) -> str:
+        if self.sort not in SORTABLE:
+            raise ValueError(f"cannot sort by {self.sort!r}")
+        direction = "DESC" if self.descending else "ASC"
+        return f' ORDER BY customers."{self.sort}" IS NULL, customers."{self.sort}" {direction}, customers.id {direction}'
+
+
+def page(db: sqlite_utils.Database, query: CustomerQuery, offset: int, limit: int) -> list[dict[str, Any]]:
+    where, params = query.where()
+    columns = ", ".join(f'customers."{c}"' for c in LIST_COLUMNS)
+    sql = f"SELECT {columns} FROM customers{where}{query.order_by()} LIMIT ? OFFSET ?"
+    return [dict(zip(LIST_COLUMNS, row)) for row in db.execute(sql, [*params, limit, offset])]
+
+
+def iter_cards(db: sqlite_utils.Database, query: CustomerQuery) -> Iterator[dict[str, Any]]:
+    where, params = query.where()
+    columns = ", ".join(f'customers."{c}"' for c in CARD_COLUMNS)
+    for row in db.execute(f"SELECT {columns} FROM customers{where}{query.order_by()}", params):
+        yield dict(zip(CARD_COLUMNS, row))
+
+
+def count(db: sqlite_utils.Database, query: CustomerQuery) -> int:
+    where, params = query.where()
+    return int(db.execute(f"SELECT count(*) FROM customers{where}", params).fetchone()[0])
+
+
+def get(db: sqlite_utils.Database, customer_id: str) -> dict[str, Any] | None:
+    columns = ", ".join(f'"{c}"' for c in CARD_COLUMNS)
+    row = db.execute(f"SELECT {columns} FROM customers WHERE id = ?", [customer_id]).fetchone()
+    return dict(zip(CARD_COLUMNS, row)) if row else None
+
+
+def find_id(db: sqlite_utils.Database, id_or_code: str) -> str | None:
+    """Accept either the id or the short code a user reads off a card."""
+    row = db.execute(
+        "SELECT id FROM customers WHERE id = ? UNION ALL SELECT id FROM customers WHERE code = ? LIMIT 1",
+        [id_or_code, id_or_code.upper()],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def insert(db: sqlite_utils.Database, values: dict[str, Any]) -> None:
+    columns = ", ".join(f'"{c}"' for c in values)
+    marks = ", ".join("?" for _ in values)
+    db.execute(f"INSERT INTO customers ({columns}) VALUES ({marks})", list(values.values()))
+
+
+def update(db: sqlite_utils.Database, customer_id: str, values: dict[str, Any]) -> None:
+    """Set only the given columns, so capture records exactly the fields that changed."""
+    if not values:
+        return
+    assignments = ", ".join(f'"{c}" = ?' for c in values)
+    db.execute(f"UPDATE customers SET {assignments} WHERE id = ?", [*values.values(), customer_id])
+
+
+def distinct_values(db: sqlite_utils.Database, column: str) -> list[str]:
+    """The values in use for a free-text classification (territory, route, rep), for filter menus."""
+    if column not in CARD_COLUMNS:
+        raise ValueError(f"unknown column {column!r}")
+    rows = db.execute(
+        f'SELECT DISTINCT "{column}" FROM customers WHERE deleted = 0 AND "{column}" IS NOT NULL ORDER BY 1'
+    )
+    return [r[0] for r in rows]
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    field: str
+    old: Any
+    new: Any
+    hlc: int
+    user: str
+
+
+def history(db: sqlite_utils.Database, customer_id: str) -> list[HistoryRow]:
+    """Every recorded version of the card's fields, newest first, with who made it."""
+    rows = db.execute(
+        """
+        SELECT c.field, p.value, c.value, c.hlc, coalesce(s.user_name, c.site)
+        FROM change AS c
+        LEFT JOIN change AS p
+            ON p.tbl = c.tbl AND p.row_id = c.row_id AND p.field = c.field
+           AND p.hlc = c.prev_hlc AND p.site = c.prev_site
+        LEFT JOIN sites AS s ON s.site_id = c.site
+        WHERE c.tbl = 'customers' AND c.row_id = ?
+        ORDER BY c.hlc DESC, c.site DESC, c.field
+        """,
+        [customer_id],
+    )
+    return [HistoryRow(*row) for row in rows]

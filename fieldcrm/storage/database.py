@@ -1,0 +1,157 @@
+"""Opening the workspace database safely.
+
+Every connection gets the same pragmas (WAL, foreign keys, a busy timeout) and
+the SQL functions the triggers rely on, so a write through any of our
+connections is captured and indexed the same way. Failures to open are turned
+into WorkspaceError with what can be done about them, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+from fieldcrm.errors import WorkspaceError
+from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
+
+DB_NAME = "fieldcrm.db"
+BUSY_TIMEOUT_MS = 5000
+
+ConnectionHook = Callable[[sqlite3.Connection], None]
+_hooks: list[ConnectionHook] = []
+
+
+def on_connect(hook: ConnectionHook) -> ConnectionHook:
+    """Register ``hook`` to run on every new connection (used to add SQL functions)."""
+    _hooks.append(hook)
+    return hook
+
+
+REMEDY_RETRY = _N("Workspace", "Close the other FieldCRM window or program using it, then try again")
+REMEDY_READ_ONLY = _N("Workspace", "Open it read-only to look without changing anything")
+REMEDY_RESTORE = _N("Workspace", "Restore the newest backup from the workspace's backups folder")
+REMEDY_NEW = _N("Workspace", "Start a new workspace (the damaged file is kept aside, not deleted)")
+REMEDY_PERMISSIONS = _N("Workspace", "Give your user write permission on the folder, or choose another workspace")
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
+    """Open ``path`` with FieldCRM's pragmas; raise WorkspaceError when it can't be used."""
+    try:
+        if read_only:
+            conn = sqlite3.connect(
+                f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                check_same_thread=False,
+            )
+        else:
+            conn = sqlite3.connect(
+                str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise explain(error, path) from None
+    for hook in _hooks:
+        hook(conn)
+    return sqlite_utils.Database(conn)
+
+
+def explain(error: sqlite3.Error, path: Path) -> WorkspaceError:
+    """Turn an SQLite failure into what the user sees: the cause, the file and the way out."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return WorkspaceError(
+            _N("Workspace", "The workspace database {path} is in use by another program"),
+            path=path, remedies=(REMEDY_RETRY, REMEDY_READ_ONLY),
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
+        return WorkspaceError(
+            _N("Workspace", "The workspace database {path} cannot be written"),
+            path=path, remedies=(REMEDY_READ_ONLY, REMEDY_PERMISSIONS),
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return WorkspaceError(
+            _N("Workspace", "The disk holding {path} is full; nothing was changed"),
+            path=path, remedies=(),
+        )
+    return WorkspaceError(
+        _N("Workspace", "The workspace database {path} is damaged ({reason})"),
+        path=path, reason=str(error), remedies=(REMEDY_RESTORE, REMEDY_NEW),
+    )
+
+
+def integrity_ok(db: sqlite_utils.Database) -> bool:
+    row = db.execute("PRAGMA quick_check").fetchone()
+    return bool(row) and row[0] == "ok"
+
+
+def run_script(db: sqlite_utils.Database, script: str) -> None:
+    """Run several statements inside the caller's transaction.
+
+    ``executescript`` would commit a pending transaction first, so statements
+    are split with SQLite's own completeness test (trigger bodies stay whole).
+    """
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip().strip(";").strip():
+                db.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement: {pending.strip()[:80]}")
+
+
+class write_transaction:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``: take the write lock up front.
+
+    A deferred transaction that reads and then writes can fail with
+    SQLITE_BUSY when another writer committed in between; taking the lock
+    first makes writers queue on the busy timeout instead. Nested use joins
+    the outer transaction through a savepoint.
+    """
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self._savepoint: str | None = None
+
+    def __enter__(self) -> sqlite_utils.Database:
+        conn = self.db.conn
+        if conn.in_transaction:
+            self._savepoint = f"sp_{id(self):x}"
+            conn.execute(f"SAVEPOINT {self._savepoint}")
+        else:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise explain(error, Path(self.db_path())) from None
+        return self.db
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        conn = self.db.conn
+        if self._savepoint:
+            if exc_type is not None and conn.in_transaction:
+                conn.execute(f"ROLLBACK TO SAVEPOINT {self._savepoint}")
+            if conn.in_transaction:
+                conn.execute(f"RELEASE SAVEPOINT {self._savepoint}")
+            return
+        if exc_type is not None:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            return
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise explain(error, Path(self.db_path())) from None
+
+    def db_path(self) -> str:
+        row = self.db.execute("PRAGMA database_list").fetchone()
+        return row[2] if row else ""

@@ -1,0 +1,110 @@
+"""Opening a workspace folder: the database, its schema, its owner.
+
+Every entry point (GUI, CLI, benchmarks) opens workspaces here, so the
+checks, the migration and the triggers are the same for all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from fieldcrm.domain.classifications import Role
+from fieldcrm.errors import WorkspaceError
+from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
+from fieldcrm.storage import identity as identity_store
+from fieldcrm.storage import migrations, search
+from fieldcrm.storage.database import DB_NAME, connect, write_transaction
+from fieldcrm.storage.identity import Identity
+from fieldcrm.sync import capture
+
+REMEDY_INIT = _N("Workspace", "Create it: run 'fieldcrm init' or use the first-start dialog")
+REMEDY_CHOOSE = _N("Workspace", "Choose another workspace folder with --workspace or FIELDCRM_WORKSPACE")
+
+
+@dataclass
+class Workspace:
+    folder: Path
+    db: sqlite_utils.Database
+    read_only: bool = False
+
+    @property
+    def db_path(self) -> Path:
+        return self.folder / DB_NAME
+
+    @property
+    def attachments(self) -> Path:
+        return self.folder / "attachments"
+
+    @property
+    def identity(self) -> Identity | None:
+        return identity_store.load(self.db)
+
+    def require_identity(self) -> Identity:
+        found = self.identity
+        if found is None:
+            raise WorkspaceError(
+                _N("Workspace", "The workspace {path} has no owner yet"),
+                path=self.folder, remedies=(REMEDY_INIT,),
+            )
+        return found
+
+    def initialise(self, user_name: str, role: Role, territory: str | None = None) -> Identity:
+        """Set the workspace's owner once; a second call is refused."""
+        if self.identity is not None:
+            raise WorkspaceError(
+                _N("Workspace", "The workspace {path} already belongs to {user}"),
+                path=self.folder, user=self.identity.user_name,
+            )
+        if not user_name.strip():
+            raise WorkspaceError(_N("Workspace", "user: a name is required"))
+        with write_transaction(self.db):
+            return identity_store.create(self.db, user_name.strip(), role, (territory or "").strip() or None)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_workspace(folder: Path, *, create: bool = False, read_only: bool = False) -> Workspace:
+    """Open (or with ``create``, make) the workspace in ``folder``.
+
+    Raises WorkspaceError naming the problem and the way out when the folder
+    or database is missing, unwritable, locked, damaged or too new.
+    """
+    folder = Path(folder).expanduser().resolve()
+    db_path = folder / DB_NAME
+    if not db_path.exists() or (db_path.stat().st_size == 0 and not create):
+        if not create:
+            problem = (
+                _N("Workspace", "The workspace database {path} is empty")
+                if db_path.exists()
+                else _N("Workspace", "There is no FieldCRM workspace at {path}")
+            )
+            raise WorkspaceError(problem, path=folder, remedies=(REMEDY_INIT, REMEDY_CHOOSE))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise WorkspaceError(
+                _N("Workspace", "Cannot create the workspace folder {path}: {reason}"),
+                path=folder, reason=error.strerror or str(error), remedies=(REMEDY_CHOOSE,),
+            ) from None
+    db = connect(db_path, read_only=read_only)
+    try:
+        if read_only:
+            found = migrations.schema_version(db)
+            if found != migrations.LATEST:
+                raise WorkspaceError(
+                    _N("Workspace", "The workspace {path} has schema version {found}; read-only opening needs version {supported}"),
+                    path=folder, found=found, supported=migrations.LATEST,
+                )
+        else:
+            migrations.migrate(db, db_path)
+            with write_transaction(db):
+                capture.install(db)
+                search.install(db)
+    except BaseException:
+        db.close()
+        raise
+    return Workspace(folder, db, read_only)
