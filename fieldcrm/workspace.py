@@ -6,6 +6,7 @@ checks, the migration and the triggers are the same for all of them.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from fieldcrm.errors import WorkspaceError
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 from fieldcrm.storage import identity as identity_store
 from fieldcrm.storage import migrations, search
-from fieldcrm.storage.database import DB_NAME, connect, write_transaction
+from fieldcrm.storage.database import DB_NAME, connect, explain, write_transaction
 from fieldcrm.storage.identity import Identity
 from fieldcrm.sync import capture
 
@@ -104,6 +105,9 @@ def open_workspace(folder: Path, *, create: bool = False, read_only: bool = Fals
             with write_transaction(db):
                 capture.install(db)
                 search.install(db)
+    except sqlite3.Error as error:
+        db.close()
+        raise explain(error, db_path) from None
     except BaseException:
         db.close()
         raise
