@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
@@ -105,6 +106,12 @@ def open_workspace(folder: Path, *, create: bool = False, read_only: bool = Fals
             with write_transaction(db):
                 capture.install(db)
                 search.install(db)
+                # Always write on opening, so an unwritable file is reported now,
+                # not when the user first saves an edit.
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_opened', ?)",
+                    [datetime.now(timezone.utc).isoformat()],
+                )
     except sqlite3.Error as error:
         db.close()
         raise explain(error, db_path) from None

@@ -27,11 +27,14 @@ class CustomerQuery:
     sort: str = "name"
     descending: bool = False
     include_deleted: bool = False
+    only_deleted: bool = False  # the trash view, where a retired card is found to restore it
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
-        if not self.include_deleted:
+        if self.only_deleted:
+            clauses.append("customers.deleted = 1")
+        elif not self.include_deleted:
             clauses.append("customers.deleted = 0")
         for column, value in sorted(self.filters.items()):
             if column not in CARD_COLUMNS:
@@ -119,7 +122,10 @@ class HistoryRow:
 
 
 def history(db: sqlite_utils.Database, customer_id: str) -> list[HistoryRow]:
-    """Every recorded version of the card's fields, newest first, with who made it."""
+    """Every recorded version of the card's fields, newest first, with who made it.
+
+    Sync's own bookkeeping rows (fields named ``@…``) are not card history.
+    """
     rows = db.execute(
         """
         SELECT c.field, p.value, c.value, c.hlc, coalesce(s.user_name, c.site)
@@ -128,7 +134,7 @@ def history(db: sqlite_utils.Database, customer_id: str) -> list[HistoryRow]:
             ON p.tbl = c.tbl AND p.row_id = c.row_id AND p.field = c.field
            AND p.hlc = c.prev_hlc AND p.site = c.prev_site
         LEFT JOIN sites AS s ON s.site_id = c.site
-        WHERE c.tbl = 'customers' AND c.row_id = ?
+        WHERE c.tbl = 'customers' AND c.row_id = ? AND c.field NOT GLOB '@*'
         ORDER BY c.hlc DESC, c.site DESC, c.field
         """,
         [customer_id],

@@ -19,6 +19,9 @@ import sqlite_utils
 from fieldcrm import __version__
 from fieldcrm.errors import WorkspaceError
 from fieldcrm.storage.database import run_script
+from fieldcrm.storage.schema_visits import add_visits_orders_receivables
+from fieldcrm.storage.schema_assets import add_assets
+from fieldcrm.storage.schema_routes import add_territories_routes
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -154,7 +157,7 @@ def _v1_foundation(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Step] = [_v1_foundation]
+MIGRATIONS: list[Step] = [_v1_foundation, add_visits_orders_receivables, add_assets, add_territories_routes]
 LATEST = len(MIGRATIONS)
 
 

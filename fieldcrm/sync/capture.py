@@ -4,9 +4,14 @@ For each registered table the triggers write one ``change`` row per field that
 changed, in the same transaction as the write, stamped with the site's hybrid
 logical clock and the version it replaced (which is what tells concurrent
 edits from sequential ones when merging). Hard deletes and id changes are
-refused. While sync applies received changes it sets ``capture_mode.applying``
-inside its own transaction, so received values are not recaptured as local
-edits; the flag is never visible to other connections.
+refused, except while sync applies received changes: then it sets
+``capture_mode.applying`` inside its own transaction, so received values are
+not recaptured as local edits and a rep's laptop may drop a row that moved to
+another territory; the flag is never visible to other connections.
+
+Setting ``deleted`` to 1 also records which versions of the row the deleting
+site had (``registry.SEEN``), which is what later tells an edit the deleter
+never saw ("deleted while edited") from one it deliberately deleted over.
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ import sqlite_utils
 
 from fieldcrm.storage.database import run_script
 from fieldcrm.sync.clock import SQL_NOW
-from fieldcrm.sync.registry import SYNCED_TABLES
+from fieldcrm.sync.registry import PSEUDO_PREFIX, SEEN, SYNCED_TABLES, TOMBSTONE
 
 TRIGGER_PREFIX = "capture_"
+CAPTURING = "(SELECT applying FROM capture_mode) = 0"
+LOCAL_SITE = "(SELECT site_id FROM identity)"
 
 
 def synced_columns(db: sqlite_utils.Database, table: str) -> list[str]:
@@ -29,7 +36,7 @@ def synced_columns(db: sqlite_utils.Database, table: str) -> list[str]:
 def _field_insert(table: str, column: str, condition: str) -> str:
     return f"""
     INSERT INTO change (tbl, row_id, field, hlc, site, value, prev_hlc, prev_site)
-    SELECT '{table}', NEW.id, '{column}', (SELECT last FROM hlc_clock), (SELECT site_id FROM identity),
+    SELECT '{table}', NEW.id, '{column}', (SELECT last FROM hlc_clock), {LOCAL_SITE},
            NEW."{column}", p.hlc, p.site
     FROM (SELECT 1) LEFT JOIN (
         SELECT hlc, site FROM change
@@ -39,14 +46,32 @@ def _field_insert(table: str, column: str, condition: str) -> str:
     WHERE {condition};"""
 
 
+def seen_sql(table: str, row: str) -> str:
+    """SQL for the JSON object {site: newest hlc} of the row's versions this site holds from others."""
+    return f"""(SELECT json_group_object(site, top) FROM (
+        SELECT site, max(hlc) AS top FROM change
+        WHERE tbl = '{table}' AND row_id = {row} AND site <> {LOCAL_SITE} AND field NOT GLOB '{PSEUDO_PREFIX}*'
+        GROUP BY site ORDER BY site))"""
+
+
+def _seen_insert(table: str) -> str:
+    return f"""
+    INSERT INTO change (tbl, row_id, field, hlc, site, value, prev_hlc, prev_site)
+    SELECT '{table}', NEW.id, '{SEEN}', (SELECT last FROM hlc_clock), {LOCAL_SITE}, {seen_sql(table, "NEW.id")},
+           NULL, NULL
+    WHERE NEW."{TOMBSTONE}" = 1;"""
+
+
 def trigger_sql(table: str, columns: list[str]) -> list[str]:
     """The capture triggers of one table, as CREATE statements.
 
     Updates get one trigger per column (``AFTER UPDATE OF col``) because SQLite
     fires those only for the columns an UPDATE sets: editing one field of a
-    wide card then costs one small trigger, not a check of every column.
+    wide card then costs one small trigger, not a check of every column. The
+    cheap "did it change" test comes first in each WHEN, so a bulk update by
+    sync that rewrites unchanged columns skips the capture-mode lookup.
     """
-    active = "(SELECT applying FROM capture_mode) = 0"
+    active = CAPTURING
     bump = f"UPDATE hlc_clock SET last = max(last + 1, {SQL_NOW});"
     inserts = "".join(_field_insert(table, c, f'NEW."{c}" IS NOT NULL') for c in columns)
     p = TRIGGER_PREFIX + table
@@ -55,7 +80,7 @@ def trigger_sql(table: str, columns: list[str]) -> list[str]:
 BEGIN
     {bump}{inserts}
 END;""",
-        f"""CREATE TRIGGER {p}_no_delete BEFORE DELETE ON "{table}"
+        f"""CREATE TRIGGER {p}_no_delete BEFORE DELETE ON "{table}" WHEN {active}
 BEGIN
     SELECT RAISE(ABORT, '{table} rows are never deleted: set deleted = 1');
 END;""",
@@ -65,11 +90,12 @@ BEGIN
 END;""",
     ]
     for number, column in enumerate(columns):
+        seen = _seen_insert(table) if column == TOMBSTONE else ""
         statements.append(
             f"""CREATE TRIGGER {p}_update_{number} AFTER UPDATE OF "{column}" ON "{table}"
-WHEN {active} AND OLD."{column}" IS NOT NEW."{column}"
+WHEN OLD."{column}" IS NOT NEW."{column}" AND {active}
 BEGIN
-    {bump}{_field_insert(table, column, "1")}
+    {bump}{_field_insert(table, column, "1")}{seen}
 END;"""
         )
     return statements

@@ -1,0 +1,68 @@
+"""Translations for print, read from the app's Qt Linguist sources without Qt.
+
+The GUI loads ``resources/translations/fieldcrm_<lang>.qm`` through Qt;
+printing must not import Qt, so it parses the ``.ts`` those are built from
+(the one source of truth for every label: field names, choice names, and the
+"Printing" context of this package). A string the catalogue does not hold
+prints as its English source text, as Qt does.
+
+Installed from a wheel, the app must ship the .ts beside the .qm (see the
+data-files in pyproject.toml); without it every print is in English.
+"""
+
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from fieldcrm.paths import resources_dir
+
+SOURCE_LANGUAGE = "en"
+_SKIPPED = frozenset({"obsolete", "vanished"})
+
+Messages = dict[tuple[str, str], str]
+
+
+def catalogue_path(language: str) -> Path:
+    return resources_dir() / "translations" / f"fieldcrm_{language}.ts"
+
+
+def parse_ts(path: Path) -> Messages:
+    """(context, source) -> translation for every translated, non-plural message of a .ts file."""
+    messages: Messages = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            if source is None or translation is None or message.get("numerus") == "yes":
+                continue
+            if translation.get("type") in _SKIPPED or not translation.text:
+                continue
+            messages[(name, source)] = translation.text
+    return messages
+
+
+class Translator:
+    """``tr(context, text)`` for one language, like ``QCoreApplication.translate``."""
+
+    def __init__(self, language: str, messages: Messages) -> None:
+        self.language = language
+        self._messages = messages
+
+    def tr(self, context: str, text: str) -> str:
+        return self._messages.get((context, text), text)
+
+    def __call__(self, text: str) -> str:
+        """Printing's own strings (context "Printing")."""
+        return self._messages.get(("Printing", text), text)
+
+
+@functools.cache
+def translator(language: str) -> Translator:
+    """The translator for ``language``, read once per process; English is the source language."""
+    path = catalogue_path(language)
+    if language == SOURCE_LANGUAGE or not path.is_file():
+        return Translator(language, {})
+    return Translator(language, parse_ts(path))

@@ -1,0 +1,1 @@
+"""The Customers page: the lazy list, its filters and the card editor."""

@@ -1,0 +1,1 @@
+"""Dialogs shown before the main window exists (first start, workspace problems)."""
