@@ -116,7 +116,9 @@ def _build_tree(
     return areas, made
 
 
-def _zone_customers(territories: TerritoryService, districts: dict[str, hangzhou.District], cards: list[dict[str, Any]]) -> None:
+def _zone_customers(
+    territories: TerritoryService, districts: dict[str, hangzhou.District], cards: list[dict[str, Any]],
+) -> None:
     """Each located card of a demo district into the zone of the nearest 街道 its route serves."""
     zoned: dict[str, list[str]] = {}
     for card in cards:
@@ -126,7 +128,8 @@ def _zone_customers(territories: TerritoryService, districts: dict[str, hangzhou
         here = (card["latitude"], card["longitude"])
         indexes = range(len(district.subdistricts))
         served = [i for i in indexes if district.route_for(i, card["longitude"]) == card["route"]] or list(indexes)
-        nearest = min(served, key=lambda i: haversine_m(here, (district.subdistricts[i].latitude, district.subdistricts[i].longitude)))
+        centres = [(s.latitude, s.longitude) for s in district.subdistricts]
+        nearest = min(served, key=lambda i: haversine_m(here, centres[i]))
         zoned.setdefault(district.subdistricts[nearest].name, []).append(card["id"])
     for zone, ids in zoned.items():
         territories.assign(zone, ids)

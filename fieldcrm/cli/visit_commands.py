@@ -11,7 +11,14 @@ import argparse
 from typing import Any, Sequence
 
 from fieldcrm.cli.common import (
-    EXIT_OK, CliParser, UsageError, emit, emit_json, note, opened_workspace, positive_int,
+    EXIT_OK,
+    CliParser,
+    UsageError,
+    emit,
+    emit_json,
+    note,
+    opened_workspace,
+    positive_int,
 )
 from fieldcrm.cli.customer_commands import parse_assignments
 from fieldcrm.cli.rendering import table
@@ -224,8 +231,10 @@ def daily_text(report: DailyReport) -> list[str]:
     lines = [
         f"daily report  {report.rep}  {report.day}",
         f"customers visited  {content['customers_visited']}",
-        f"visits done {content['visits_done']}, missed {content['visits_missed']}, "
-        f"still planned {content['visits_planned']}",
+        (
+            f"visits done {content['visits_done']}, missed {content['visits_missed']}, "
+            f"still planned {content['visits_planned']}"
+        ),
         f"orders  {content['orders_count']}  {yuan(report.order_total)} yuan",
         f"collected  {yuan(report.collected)} yuan",
     ]

@@ -124,7 +124,9 @@ class SplitService:
             if {stop_id for stop_id, _ in route_store.live_stop_ids(self.db, route_id)} <= stops
         ]
 
-    def _start(self, node_id: str, node_name: str, customers: Iterable[dict[str, Any]], depot: str | LatLon | None) -> LatLon:
+    def _start(
+        self, node_id: str, node_name: str, customers: Iterable[dict[str, Any]], depot: str | LatLon | None,
+    ) -> LatLon:
         """The given depot; else that of the first route under the node with one; else the customers' centre."""
         given = parse_depot("depot", depot)
         if given is not None:
@@ -133,7 +135,10 @@ class SplitService:
             found = row_depot(route)
             if found is not None:
                 return found
-        located = [(c["latitude"], c["longitude"]) for c in customers if c["latitude"] is not None and c["longitude"] is not None]
+        located = [
+            (c["latitude"], c["longitude"]) for c in customers
+            if c["latitude"] is not None and c["longitude"] is not None
+        ]
         if not located:
             raise FieldError("depot", MSG_NO_START, zone=node_name)
         return (

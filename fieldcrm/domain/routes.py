@@ -145,8 +145,9 @@ class RouteService:
                 self._check_name_free(changed["name"])
             territory_store.update_row(self.db, "routes", row["id"], changed)
             if "territory" in changed:
-                for stop_id, _ in store.stop_territories(self.db, row["id"]):
-                    territory_store.update_row(self.db, "route_stops", stop_id, {"territory": changed["territory"]})
+                for stop_id, current in store.stop_territories(self.db, row["id"]):
+                    if current != changed["territory"]:
+                        territory_store.update_row(self.db, "route_stops", stop_id, {"territory": changed["territory"]})
             if "name" in changed and row["kind"] == RouteKind.VISITING.value:
                 for stop in stops:
                     self._set_card_route(stop["customer_id"], changed["name"], expected=row["name"])
@@ -259,7 +260,8 @@ class RouteService:
                 zone = territory_store.get_node(self.db, ref["zone_id"])
                 node = territory_store.get_node(self.db, row["territory_id"])
                 raise FieldError(
-                    "customer", MSG_OUTSIDE, value=ref["code"] or ref["id"], zone=zone["name"] if zone else ref["zone_id"],
+                    "customer", MSG_OUTSIDE, value=ref["code"] or ref["id"],
+                    zone=zone["name"] if zone else ref["zone_id"],
                     route=row["name"], territory=node["name"] if node else row["territory_id"],
                 )
 
@@ -289,9 +291,8 @@ class RouteService:
                 if new["customer_id"] in moving:
                     territory_store.update_row(self.db, "route_stops", new["id"], placed)
                 else:
-                    territory_store.insert_row(
-                        self.db, "route_stops", {"id": new["id"], "deleted": 0, "customer_id": new["customer_id"], **placed}
-                    )
+                    created = {"id": new["id"], "deleted": 0, "customer_id": new["customer_id"], **placed}
+                    territory_store.insert_row(self.db, "route_stops", created)
             for stop in current:
                 if stop["id"] in keys:
                     territory_store.update_row(self.db, "route_stops", stop["id"], {"position": keys[stop["id"]]})
@@ -300,7 +301,9 @@ class RouteService:
                     self._set_card_route(customer_id, row["name"])
         return [new["id"] for new in new_rows]
 
-    def _inserted(self, row: dict[str, Any], current: list[dict[str, Any]], new_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _inserted(
+        self, row: dict[str, Any], current: list[dict[str, Any]], new_rows: list[dict[str, Any]],
+    ) -> list[dict[str, Any]]:
         """``current`` with each new stop where it adds fewest metres, one after another, others left in order."""
         depot = self._depot(row)
         order = list(current)
@@ -343,7 +346,7 @@ class RouteService:
         before = measure_legs(depot, rows)[2]
         plan = optimize(depot, routing_stops(rows), time_limit_s=OPTIMISE_SECONDS)
         by_id = {r["id"]: r for r in rows}
-        self._write_order(row, [by_id[stop_id] for stop_id in plan.order])
+        self._write_order([by_id[stop_id] for stop_id in plan.order])
         return OptimiseResult(
             row["id"], row["name"], before, plan.total_m, tuple(by_id), plan.order,
             tuple(by_id[stop_id]["customer_id"] for stop_id in plan.unlocated),
@@ -356,10 +359,11 @@ class RouteService:
         by_id = {r["id"]: r for r in rows}
         if len(stop_ids) != len(rows) or set(stop_ids) != set(by_id):
             raise FieldError("order", MSG_ORDER, count=len(rows))
-        self._write_order(row, [by_id[stop_id] for stop_id in stop_ids])
+        self._write_order([by_id[stop_id] for stop_id in stop_ids])
         return tuple(by_id)
 
-    def _write_order(self, row: dict[str, Any], ordered: list[dict[str, Any]]) -> None:
+    def _write_order(self, ordered: list[dict[str, Any]]) -> None:
+        """Give new keys to the stops whose key does not fit ``ordered``, in one transaction."""
         keys = route_positions.reposition([(r["id"], r["position"]) for r in ordered])
         with write_transaction(self.db):
             for stop_id, key in keys.items():

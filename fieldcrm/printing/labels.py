@@ -27,7 +27,6 @@ STOPS = _N("Printing", "Stops")
 UNITS = _N("Printing", "Units")
 
 # Visit sheet
-NUMBER = _N("Printing", "No.")
 CUSTOMER = _N("Printing", "Customer")
 ADDRESS = _N("Printing", "Address")
 CONTACT = _N("Printing", "Contact")

@@ -29,7 +29,7 @@ QR_SIZE = 17 * mm
 INFO_COLUMNS = (0.55, 7.0, 1.45)  # sequence, the stop, its QR code
 HAND_COLUMNS = (0.9, 1.6, 1.35, 1.2, 2.15, 1.8)  # arrival, order, assets, collected, notes, signature
 WRITING_LINES = 2
-QR_LINES = 6  # the QR cell's height in lines of 8.5 pt text: room for the code and its text
+QR_LINES = 6  # the QR cell's height in lines of 8.5 pt text: its label, the code and the QR code
 
 
 def render_visit_sheet(
@@ -66,7 +66,8 @@ def stop_block(stop: SheetStop, tr: Translator) -> list[Flowable]:
     info = Grid(INFO_COLUMNS, [[
         Cell(str(stop.sequence), bold=True, align="center"),
         Cell(facts, heading=f"{stop.code}  {stop.name}"),
-        Cell(stop.visit_code, bold=True, align="center", lines=QR_LINES, painter=_qr_painter(stop.visit_code)),
+        Cell(stop.visit_code, heading=tr(L.VISIT_CODE), bold=True, align="center", lines=QR_LINES,
+             painter=_qr_painter(stop.visit_code)),
     ]], size=8.5)
     has_assets = bool(stop.assets)
     hand = Grid(HAND_COLUMNS, [
@@ -96,8 +97,8 @@ def _assets_text(stop: SheetStop, tr: Translator) -> str:
 
 def _qr_painter(code: str) -> Callable[[Canvas, float, float, float, float], None]:
     def paint(canvas: Canvas, x: float, y: float, width: float, height: float) -> None:
-        # Below the code's text line, centred in what is left of the cell.
-        text_room = 13
+        # Below the two lines of text (label and code), centred in what is left of the cell.
+        text_room = 25
         size = min(QR_SIZE, width - 4, height - text_room)
         qrcodes.draw(canvas, code, x + (width - size) / 2, y + (height - text_room - size) / 2, size)
 

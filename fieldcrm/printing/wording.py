@@ -51,6 +51,8 @@ def credit_text(credit: CreditLine, tr: Translator) -> str:
     parts.append(f"{tr(L.CREDIT_LIMIT)} {money(credit.limit)}" if credit.limit is not None else tr(L.NO_LIMIT))
     if credit.over_limit:
         parts.append(tr(L.OVER_LIMIT))
+    elif credit.left is not None:
+        parts.append(f"{tr(L.CREDIT_LEFT)} {money(credit.left)}")
     if credit.overdue:
         parts.append(f"{tr(L.OVERDUE_30)} {money(credit.overdue)}")
     return ", ".join(p for p in parts if p)

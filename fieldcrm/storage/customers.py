@@ -124,19 +124,20 @@ class HistoryRow:
 def history(db: sqlite_utils.Database, customer_id: str) -> list[HistoryRow]:
     """Every recorded version of the card's fields, newest first, with who made it.
 
-    Sync's own bookkeeping rows (fields named ``@…``) are not card history.
+    Only the card's own fields count: sync's bookkeeping rows (``@…``) and
+    links kept by other features (a route's ``zone_id``) are not card history.
     """
     rows = db.execute(
-        """
+        f"""
         SELECT c.field, p.value, c.value, c.hlc, coalesce(s.user_name, c.site)
         FROM change AS c
         LEFT JOIN change AS p
             ON p.tbl = c.tbl AND p.row_id = c.row_id AND p.field = c.field
            AND p.hlc = c.prev_hlc AND p.site = c.prev_site
         LEFT JOIN sites AS s ON s.site_id = c.site
-        WHERE c.tbl = 'customers' AND c.row_id = ? AND c.field NOT GLOB '@*'
+        WHERE c.tbl = 'customers' AND c.row_id = ? AND c.field IN ({", ".join("?" for _ in CARD_COLUMNS)})
         ORDER BY c.hlc DESC, c.site DESC, c.field
         """,
-        [customer_id],
+        [customer_id, *CARD_COLUMNS],
     )
     return [HistoryRow(*row) for row in rows]

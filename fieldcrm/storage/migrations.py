@@ -22,6 +22,7 @@ from fieldcrm.storage.database import run_script
 from fieldcrm.storage.schema_visits import add_visits_orders_receivables
 from fieldcrm.storage.schema_assets import add_assets
 from fieldcrm.storage.schema_routes import add_territories_routes
+from fieldcrm.storage.schema_sync import add_sync_bookkeeping
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -157,7 +158,13 @@ def _v1_foundation(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Step] = [_v1_foundation, add_visits_orders_receivables, add_assets, add_territories_routes]
+MIGRATIONS: list[Step] = [
+    _v1_foundation,
+    add_visits_orders_receivables,
+    add_assets,
+    add_territories_routes,
+    add_sync_bookkeeping,
+]
 LATEST = len(MIGRATIONS)
 
 

@@ -24,6 +24,10 @@ from fieldcrm.sync import wire
 from fieldcrm.sync.registry import PSEUDO_FIELDS, SEEN, is_supervisor_only
 
 INT64 = 1 << 63
+# Timestamps at or past this are refused: receiving one would push every clock
+# so far that ticking past it could overflow SQLite's 64-bit integers. It is
+# the year 4200 in wall-clock terms, so no working clock comes near it.
+MAX_HLC = 1 << 62
 MAX_ID_LENGTH = 128
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}\Z")
 _VALUE_TYPES = frozenset({str, int, float, type(None)})
@@ -91,6 +95,11 @@ def screen(records: Sequence[Mapping[str, Any]], author: Author) -> Screened:
 
 
 def _batch_ok(rows: list[wire.Row], author: Author) -> bool:
+    """Whether every row passes every rule of ``check``, tested column by column.
+
+    It must never accept what ``check`` would reject (a test holds them to
+    that); when it says no, ``check`` decides record by record.
+    """
     tables, row_ids, fields, hlcs, sites, values, prev_hlcs, prev_sites = zip(*rows)
     if set(sites) != {author.site_id}:
         return False
@@ -99,9 +108,11 @@ def _batch_ok(rows: list[wire.Row], author: Author) -> bool:
         return False
     if not author.is_supervisor and any(is_supervisor_only(t, f) for t, f in names):
         return False
-    if set(map(type, row_ids)) != {str} or not 0 < min(map(len, row_ids)) <= max(map(len, row_ids)) <= MAX_ID_LENGTH:
+    if set(map(type, row_ids)) != {str}:
         return False
-    if set(map(type, hlcs)) != {int} or min(hlcs) <= 0 or max(hlcs) >= INT64:
+    if not 0 < min(map(len, row_ids)) <= max(map(len, row_ids)) <= MAX_ID_LENGTH:
+        return False
+    if set(map(type, hlcs)) != {int} or min(hlcs) <= 0 or max(hlcs) >= MAX_HLC:
         return False
     value_types = set(map(type, values))
     if not value_types <= _VALUE_TYPES or (int in value_types and not _ints_fit(values)):
@@ -154,7 +165,7 @@ def check(record: Mapping[str, Any], author: Author) -> Reason | None:
     well_formed = (
         _name_ok(table, field_name)
         and type(row_id) is str and 0 < len(row_id) <= MAX_ID_LENGTH
-        and type(hlc) is int and 0 < hlc < INT64
+        and type(hlc) is int and 0 < hlc < MAX_HLC
         and type(site) is str
         and type(value) in _VALUE_TYPES and _ints_fit([value])
         and (prev_hlc is None or (type(prev_hlc) is int and _ints_fit([prev_hlc])))

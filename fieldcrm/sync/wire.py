@@ -15,7 +15,7 @@ KEYS = ("tbl", "row", "field", "hlc", "site", "value", "prev_hlc", "prev_site")
 # The same columns of ``change``, in the same order.
 COLUMNS = "tbl, row_id, field, hlc, site, value, prev_hlc, prev_site"
 
-Row = tuple[str, str, str, int, str, Any, "int | None", "str | None"]
+Row = tuple[str, str, str, int, str, Any, int | None, str | None]
 
 as_row = itemgetter(*KEYS)
 

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from fieldcrm.i18n import QT_TRANSLATE_NOOP
+from fieldcrm.ui.assets.assets_page import AssetsPage
 from fieldcrm.ui.customers.list_page import CustomersPage
 from fieldcrm.ui.page import Page, Session
+from fieldcrm.ui.visits.visits_page import VisitsPage
 
 
 @dataclass(frozen=True)
@@ -27,4 +29,6 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("customers", QT_TRANSLATE_NOOP("Pages", "Customers"), "customers", CustomersPage),
+    PageSpec("visits", QT_TRANSLATE_NOOP("Pages", "Visits"), "calendar", VisitsPage),
+    PageSpec("assets", QT_TRANSLATE_NOOP("Pages", "Assets"), "assets", AssetsPage),
 )

@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>DueSection</name>
+    <message numerus="yes">
+        <location filename="../../fieldcrm/ui/visits/due_section.py" line="+58"/>
+        <source>%n customer(s) due</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message numerus="yes">
         <location filename="../../fieldcrm/ui/print_preview.py" line="+101"/>

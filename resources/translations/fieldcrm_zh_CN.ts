@@ -21,6 +21,32 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/action_dialog.py" line="+105"/>
+        <source>Customer *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDialogs</name>
+    <message>
+        <location line="-80"/>
+        <source>Add photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images ({patterns})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssetField</name>
     <message>
         <location filename="../../fieldcrm/domain/asset_fields.py" line="+76"/>
@@ -139,9 +165,246 @@
     </message>
 </context>
 <context>
+    <name>AssetFilterBar</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/filter_bar.py" line="+28"/>
+        <source>Search tag, serial, brand, model or customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+29"/>
+        <source>Any territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>&amp;Overdue inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetHistory</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/history.py" line="+46"/>
+        <source>%n photo(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetList</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/list_model.py" line="+51"/>
+        <source>{date} (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tag</source>
+        <translation type="unfinished">资产编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brand</source>
+        <translation type="unfinished">品牌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation type="unfinished">型号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Territory</source>
+        <translation type="unfinished">片区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warehouse</source>
+        <translation type="unfinished">仓库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetReview</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/supervisor_views.py" line="+123"/>
+        <source>Deployed units whose latest inspection found them faulty, unclean, badly displayed or low on our share. Enter opens a unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Units whose history disagrees with their record, mostly after two laptops moved the same unit offline. Correct each to where it really is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetWindow</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/asset_window.py" line="+49"/>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Brand and model</source>
+        <translation type="unfinished">品牌型号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial number</source>
+        <translation type="unfinished">序列号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Capacity (litres)</source>
+        <translation type="unfinished">容量（升）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Placed</source>
+        <translation type="unfinished">已下单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inspections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Deploy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Inspect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Retrieve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+75"/>
+        <source>Re&amp;pair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>&amp;Write off…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>History, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Unit {tag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>since {date} · agreement {agreement} · deposit held {deposit} yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>never</source>
+        <translation type="unfinished">从未拜访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last {last} · overdue since {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last {last} · next by {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Re&amp;pair done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Choice</name>
     <message>
-        <location line="-118"/>
+        <location filename="../../fieldcrm/domain/asset_fields.py" line="-118"/>
         <source>Freezer</source>
         <translation>冰柜</translation>
     </message>
@@ -1223,6 +1486,67 @@ Please send that file to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/customer_picker.py" line="+24"/>
+        <source>Customer code, name or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerVisitsTab</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/customer_visits_tab.py" line="+38"/>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Log visit</source>
+        <translation>记录拜访(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Log visit</source>
+        <translation>记录拜访</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Under 30 days</source>
+        <translation>30 天以内</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>30–59 days</source>
+        <translation>30–59 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>60–89 days</source>
+        <translation>60–89 天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>90 days or more</source>
+        <translation>90 天及以上</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Owes {outstanding} (billed {debts}, paid {paid})</source>
+        <translation>欠款 {outstanding}（应收 {debts}，已付 {paid}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No credit limit</source>
+        <translation>未设信用额度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit limit {limit} · used {used} · left {left}</source>
+        <translation>信用额度 {limit} · 已用 {used} · 剩余 {left}</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message>
         <location filename="../../fieldcrm/ui/customers/list_page.py" line="+60"/>
@@ -1277,6 +1601,144 @@ The card moves to the deleted customers, where it can be restored.</source>
         <location line="+3"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
+    </message>
+</context>
+<context>
+    <name>DailyReportSection</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/daily_report_section.py" line="+37"/>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;how</source>
+        <translation>显示(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;ubmit report</source>
+        <translation>提交日报(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Daily report</source>
+        <translation>业务日报</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Submitted as version {version}.</source>
+        <translation>已提交，版本 {version}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not submitted yet</source>
+        <translation>尚未提交</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed since version {version} was submitted: submit again</source>
+        <translation>提交版本 {version} 后已有改动：请重新提交</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted (version {version})</source>
+        <translation>已提交（版本 {version}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Customers visited</source>
+        <translation>拜访客户数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits done</source>
+        <translation>完成拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits missed</source>
+        <translation>未完成拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still planned</source>
+        <translation>仍在计划中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collected</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily report of {rep} for {day}</source>
+        <translation>{rep} 的业务日报（{day}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Visited</source>
+        <translation>已拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed</source>
+        <translation>未拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints</source>
+        <translation>投诉与异议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Market information</source>
+        <translation>市场信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Urgent reports</source>
+        <translation>紧急情况</translation>
+    </message>
+</context>
+<context>
+    <name>DueSection</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/due_section.py" line="+24"/>
+        <source>Route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Territory</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Log visit</source>
+        <translation>记录拜访(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Log visit</source>
+        <translation>记录拜访</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n customer(s) due</source>
+        <translation>
+            <numerusform>%n 个客户待拜访</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1532,7 +1994,7 @@ The card moves to the deleted customers, where it can be restored.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../fieldcrm/printing/settings.py" line="+28"/>
+        <location filename="../../fieldcrm/printing/settings.py" line="+27"/>
         <source>{field}: longer than {limit} characters</source>
         <translation>{field}：超过 {limit} 个字符</translation>
     </message>
@@ -1690,7 +2152,7 @@ The card moves to the deleted customers, where it can be restored.</source>
         <translation>{field}：无法读取图片 {path}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/printing/sources.py" line="+45"/>
+        <location filename="../../fieldcrm/printing/sources.py" line="+49"/>
         <source>{field}: no customers on route &apos;{value}&apos;</source>
         <translation>{field}：路线“{value}”上没有客户</translation>
     </message>
@@ -1833,6 +2295,22 @@ The card moves to the deleted customers, where it can be restored.</source>
         <location line="+1"/>
         <source>names: {count} routes need {count} names, got {given}</source>
         <translation>名称：{count} 条路线需要 {count} 个名称，实际给了 {given} 个</translation>
+    </message>
+</context>
+<context>
+    <name>FieldForm</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/field_form.py" line="+48"/>
+        <source>{label} *</source>
+        <translation type="unfinished">{label} *</translation>
+    </message>
+</context>
+<context>
+    <name>FieldGrid</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/field_grid.py" line="+44"/>
+        <source>{label} *</source>
+        <translation>{label} *</translation>
     </message>
 </context>
 <context>
@@ -2074,11 +2552,100 @@ Workspace: {workspace}</source>
     </message>
 </context>
 <context>
+    <name>OrderLines</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/order_lines.py" line="+137"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount</source>
+        <translation>折让</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSection</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/order_section.py" line="+57"/>
+        <source>SKU or product name</source>
+        <translation>货号或产品名称</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Add line</source>
+        <translation>添加明细(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Remove line</source>
+        <translation>删除明细</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Order total: {total}</source>
+        <translation>订单合计：{total}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No credit limit · used {used}</source>
+        <translation>未设信用额度 · 已用 {used}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit limit {limit} · used {used} · left {left}</source>
+        <translation>信用额度 {limit} · 已用 {used} · 剩余 {left}</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
-        <location filename="../../fieldcrm/ui/pages.py" line="+29"/>
+        <location filename="../../fieldcrm/ui/pages.py" line="+30"/>
         <source>Customers</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoList</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/action_dialog.py" line="+13"/>
+        <source>Add &amp;photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2200,11 +2767,6 @@ Workspace: {workspace}</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -2640,6 +3202,19 @@ Workspace: {workspace}</source>
     </message>
 </context>
 <context>
+    <name>ProductsSection</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/products_section.py" line="+41"/>
+        <source>&amp;New product</source>
+        <translation>新建产品(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;product</source>
+        <translation>保存产品(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>Prompts</name>
     <message>
         <location filename="../../fieldcrm/ui/prompts.py" line="+30"/>
@@ -2660,6 +3235,27 @@ Workspace: {workspace}</source>
         <location line="+21"/>
         <source>FieldCRM</source>
         <translation>FieldCRM</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSection</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/review_section.py" line="+76"/>
+        <source>&amp;Acknowledge</source>
+        <translation>确认已阅(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Mark reviewed</source>
+        <translation>标记为已审核(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/supervisor_views.py" line="+7"/>
+        <source>&amp;Correct location…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3164,7 +3760,7 @@ Workspace: {workspace}</source>
         <translation>“编辑时被删除”的冲突只能通过保留删除或恢复来解决</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/roles.py" line="+53"/>
+        <location filename="../../fieldcrm/sync/roles.py" line="+57"/>
         <source>A change to {field} of {row} is malformed and was not applied</source>
         <translation>对 {row} 的 {field} 的修改格式不正确，未被应用</translation>
     </message>
@@ -3177,6 +3773,218 @@ Workspace: {workspace}</source>
         <location line="+1"/>
         <source>{user} may not change {field} of {row} (supervisors only); the change was not applied</source>
         <translation>{user} 无权修改 {row} 的 {field}（仅限主管）；该修改未被应用</translation>
+    </message>
+    <message>
+        <location filename="../../fieldcrm/sync/snapshot_data.py" line="+40"/>
+        <source>A snapshot can only fill a new workspace; this one already holds changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This snapshot has format {found}; this FieldCRM reads format {supported}. Update FieldCRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The snapshot is damaged ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitColumns</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/columns.py" line="+30"/>
+        <source>never visited</source>
+        <translation>从未拜访</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+17"/>
+        <location line="+36"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+17"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+20"/>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+20"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+15"/>
+        <location line="+23"/>
+        <location line="+11"/>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Ordered</source>
+        <translation>订货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collected</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>品项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+12"/>
+        <location line="+14"/>
+        <location line="+9"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+12"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Territory</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>应访日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reported</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+18"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sold</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -3430,6 +4238,142 @@ Workspace: {workspace}</source>
     </message>
 </context>
 <context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/visit_form.py" line="+98"/>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check &amp;out now</source>
+        <translation>现在离店(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save visit</source>
+        <translation>保存拜访</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Visit {code} at {customer}</source>
+        <translation>拜访 {code}：{customer}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Planned visit {code} at {customer}</source>
+        <translation>计划拜访 {code}：{customer}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New visit at {customer}</source>
+        <translation>新拜访：{customer}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Already at this visit: ordered {ordered}, collected {collected}</source>
+        <translation>本次拜访已有：订货 {ordered}，收款 {collected}</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Discard this visit and what was typed into it?</source>
+        <translation>放弃这次拜访和已填写的内容吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard visit</source>
+        <translation>放弃拜访</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitListSection</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/visit_list_section.py" line="+27"/>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date (YYYY-MM-DD), empty for all</source>
+        <translation>日期（YYYY-MM-DD），留空显示全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitQuestions</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/questions.py" line="+13"/>
+        <source>Over the credit limit</source>
+        <translation>超出信用额度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{warning}
+
+Why should it be accepted anyway?</source>
+        <translation>{warning}
+
+为什么仍要接受这笔订单？</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/visits_page.py" line="+34"/>
+        <source>Visits</source>
+        <translation>拜访记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>待拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily report</source>
+        <translation>业务日报</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Urgent reports</source>
+        <translation>紧急情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flagged orders</source>
+        <translation>超额订单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Products</source>
+        <translation>产品目录</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <location filename="../../fieldcrm/storage/database.py" line="+33"/>
@@ -3477,7 +4421,7 @@ Workspace: {workspace}</source>
         <translation>工作区数据库 {path} 已损坏（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/storage/migrations.py" line="+178"/>
+        <location filename="../../fieldcrm/storage/migrations.py" line="+185"/>
         <source>This workspace has schema version {found}, made by a newer FieldCRM; this FieldCRM {app} reads up to version {supported}. Update FieldCRM to open it</source>
         <translation>此工作区的数据结构版本为 {found}，由较新版本的 FieldCRM 创建；当前 FieldCRM {app} 最多只能读取版本 {supported}。请升级 FieldCRM 后再打开</translation>
     </message>

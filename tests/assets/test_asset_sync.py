@@ -17,12 +17,11 @@ from fieldcrm.domain.asset_review import reconcile_check
 from fieldcrm.domain.assets import AssetService
 from fieldcrm.domain.classifications import Role
 from fieldcrm.domain.customers import CustomerService
-from fieldcrm.storage.database import run_script, write_transaction
+
 from fieldcrm.sync.conflicts import list_conflicts
 from fieldcrm.sync.merge import apply_incoming
 from fieldcrm.sync.outbox import collect_outgoing
 from fieldcrm.sync.roles import Author
-from fieldcrm.sync.schema import SYNC_SCHEMA_V2
 from fieldcrm.workspace import Workspace, open_workspace
 from tests.assets.helpers import FREEZER, service
 
@@ -65,8 +64,6 @@ def test_derived_tables_are_local_and_never_synced(office: AssetService) -> None
 
 def laptop(folder: Path, user: str, role: Role, territory: str | None) -> Workspace:
     ws = open_workspace(folder, create=True)
-    with write_transaction(ws.db):
-        run_script(ws.db, SYNC_SCHEMA_V2)  # IF NOT EXISTS: harmless once a migration step adds it
     ws.initialise(user, role, territory)
     return ws
 

@@ -72,7 +72,7 @@ def test_customer_card_has_every_section_and_the_shop_s_records(settings: PrintS
                     "Trading status", "Classification", "Notes"):
         assert translations.get(("CustomerField", section), section) in whole
     for expected in ("客户档案卡", "C-CARD01", "物美便利店（1号）", "张伟", "喜欢钓鱼和乒乓球", "FZ-100", "海尔 SC-316",
-                     "V-AAA01", "补货两箱", "I-AAA01", "¥800.00", "P-AAA01"):
+                     "V-AAA01", "补货两箱", "I-AAA01", "¥800.00", "P-AAA01", "剩余额度 ¥9,200.00"):
         assert expected in whole
     assert translations.get(("Choice", "Retail"), "Retail") in whole  # choices print by label, not code
     assert f"第 {pages} 页，共 {pages} 页" in whole

@@ -176,3 +176,13 @@ def test_a_retired_customer_drops_out_of_the_route_until_restored(sup: Services,
     sup.routes.set_order(route.id, view.order[::-1])
     sup.customers.restore(town.shops[1])
     assert len(sup.routes.view(route.id).stops) == 3
+
+
+def test_optimising_an_empty_or_unlocated_route_changes_nothing(sup: Services) -> None:
+    route = sup.routes.create("空线", depot=DEPOT)
+    empty = sup.routes.optimise(route.id)
+    assert (empty.before_m, empty.after_m, empty.order) == (0.0, 0.0, ())
+    lost = sup.shop("没坐标小店")
+    sup.routes.assign(route.id, [lost])
+    result = sup.routes.optimise(route.id)
+    assert (result.after_m, result.unlocated) == (0.0, (lost,))

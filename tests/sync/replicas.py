@@ -10,13 +10,12 @@ from typing import Any
 
 from fieldcrm.domain.classifications import Role
 from fieldcrm.domain.customers import CustomerService
-from fieldcrm.storage.database import DB_NAME, run_script, write_transaction
+from fieldcrm.storage.database import DB_NAME
 from fieldcrm.sync.clock import set_wall_clock
 from fieldcrm.sync.conflicts import Conflict, list_conflicts
 from fieldcrm.sync.merge import ApplyResult, apply_incoming
 from fieldcrm.sync.outbox import collect_outgoing
 from fieldcrm.sync.roles import Author
-from fieldcrm.sync.schema import SYNC_SCHEMA_V2
 from fieldcrm.workspace import Workspace, open_workspace
 
 
@@ -47,10 +46,8 @@ class SkewedClock:
 
 
 def make_template(folder: Path) -> Path:
-    """A migrated workspace with the sync tables and no owner, to copy instead of rebuilding."""
+    """A migrated workspace with no owner, to copy instead of rebuilding."""
     ws = open_workspace(folder, create=True)
-    with write_transaction(ws.db):
-        run_script(ws.db, SYNC_SCHEMA_V2)
     ws.close()
     return folder / DB_NAME
 

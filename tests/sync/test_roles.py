@@ -76,6 +76,7 @@ def test_malformed_records_are_rejected_and_the_rest_applies(laptop: MakeReplica
         {**good[0], "hlc": "12"},
         {**good[0], "hlc": -5},
         {**good[0], "hlc": 1 << 70},
+        {**good[0], "hlc": 1 << 62},
         {**good[0], "value": ["a", "list"]},
         {**good[0], "value": 1 << 64},
         {**good[0], "row": ""},

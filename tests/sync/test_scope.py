@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fieldcrm.domain.classifications import Role
 from fieldcrm.domain.customers import CustomerQuery
+from fieldcrm.storage.database import write_transaction
+from fieldcrm.sync.merge import rematerialise
 from tests.sync.conftest import MakeReplica
 from tests.sync.replicas import Replica, exchange_all
 
@@ -92,3 +94,15 @@ def test_a_card_the_rep_moves_away_leaves_at_the_next_sync(laptop: MakeReplica) 
     assert result.dropped == {"customers": {card["id"]}}
     assert [r[0] for r in rep.db.execute("SELECT id FROM customers")] == [other["id"]]
     assert rep.outgoing()[-1]["field"] == "territory"  # the move still goes out
+
+
+def test_a_rep_given_another_territory_is_rescoped_by_rematerialise(laptop: MakeReplica) -> None:
+    boss, rep = laptop("韩梅梅"), laptop("李雷", Role.REP, MINE)
+    mine = boss.customers.create({"name": "西湖超市", "territory": MINE})
+    theirs = boss.customers.create({"name": "滨江商行", "territory": THEIRS, "city": "杭州"})
+    rep.receive(boss)
+    with write_transaction(rep.db):  # what reassigning the rep does to the laptop's owner
+        rep.db.execute("UPDATE identity SET territory = ?", [THEIRS])
+    outcome = rematerialise(rep.db)
+    assert outcome.dropped == {"customers": {mine["id"]}}
+    assert rep.customers.get(theirs["id"]) == boss.customers.get(theirs["id"])

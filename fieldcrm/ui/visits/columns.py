@@ -28,7 +28,7 @@ def _items(summary: VisitSummary) -> str:
 def _overdue(due: DueCustomer) -> str:
     if due.days_overdue is None:
         return QCoreApplication.translate("VisitColumns", "never visited")
-    return QCoreApplication.translate("VisitColumns", "%n day(s)", "", due.days_overdue)
+    return str(due.days_overdue)
 
 
 def _category(code: str | None) -> str:
@@ -38,8 +38,10 @@ def _category(code: str | None) -> str:
 CUSTOMER_VISITS: tuple[Column[VisitSummary], ...] = (
     Column(lambda: QCoreApplication.translate("VisitColumns", "Date"), lambda v: v.visit_date),
     Column(lambda: QCoreApplication.translate("VisitColumns", "Time"), lambda v: _span(v.check_in, v.check_out)),
-    Column(lambda: QCoreApplication.translate("VisitColumns", "Purpose"), lambda v: texts.visit_value("purpose", v.purpose)),
-    Column(lambda: QCoreApplication.translate("VisitColumns", "Status"), lambda v: texts.visit_value("status", v.status)),
+    Column(lambda: QCoreApplication.translate("VisitColumns", "Purpose"),
+           lambda v: texts.visit_value("purpose", v.purpose)),
+    Column(lambda: QCoreApplication.translate("VisitColumns", "Status"),
+           lambda v: texts.visit_value("status", v.status)),
     Column(lambda: QCoreApplication.translate("VisitColumns", "Rep"), lambda v: v.rep or ""),
     Column(lambda: QCoreApplication.translate("VisitColumns", "Ordered"), lambda v: texts.money(v.ordered), True),
     Column(lambda: QCoreApplication.translate("VisitColumns", "Collected"), lambda v: texts.money(v.collected), True),
@@ -56,8 +58,10 @@ VISITS: tuple[Column[dict[str, Any]], ...] = (
     Column(lambda: QCoreApplication.translate("VisitColumns", "Customer"),
            lambda v: " ".join(p for p in (v["customer_code"], v["customer_name"]) if p)),
     Column(lambda: QCoreApplication.translate("VisitColumns", "Rep"), lambda v: v["rep"] or ""),
-    Column(lambda: QCoreApplication.translate("VisitColumns", "Purpose"), lambda v: texts.visit_value("purpose", v["purpose"])),
-    Column(lambda: QCoreApplication.translate("VisitColumns", "Status"), lambda v: texts.visit_value("status", v["status"])),
+    Column(lambda: QCoreApplication.translate("VisitColumns", "Purpose"),
+           lambda v: texts.visit_value("purpose", v["purpose"])),
+    Column(lambda: QCoreApplication.translate("VisitColumns", "Status"),
+           lambda v: texts.visit_value("status", v["status"])),
     Column(lambda: QCoreApplication.translate("VisitColumns", "Urgent"), lambda v: _category(v["urgent_category"])),
 )
 
@@ -69,7 +73,7 @@ DUE: tuple[Column[DueCustomer], ...] = (
     Column(lambda: QCoreApplication.translate("VisitColumns", "Territory"), lambda d: d.territory or ""),
     Column(lambda: QCoreApplication.translate("VisitColumns", "Last visit"), lambda d: d.last_visit or ""),
     Column(lambda: QCoreApplication.translate("VisitColumns", "Due"), lambda d: d.due_date or ""),
-    Column(lambda: QCoreApplication.translate("VisitColumns", "Overdue"), _overdue, True),
+    Column(lambda: QCoreApplication.translate("VisitColumns", "Days overdue"), _overdue, True),
     Column(lambda: QCoreApplication.translate("VisitColumns", "Planned"), lambda d: d.next_planned or ""),
 )
 

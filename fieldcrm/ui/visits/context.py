@@ -39,7 +39,7 @@ class VisitContext:
     entry: VisitEntryService
 
     @classmethod
-    def create(cls, workspace: Workspace, bus: DataBus, now: Clock = datetime.now) -> "VisitContext":
+    def create(cls, workspace: Workspace, bus: DataBus, now: Clock = datetime.now) -> VisitContext:
         return cls(
             workspace, bus, VisitService(workspace, now), OrderService(workspace, now), CatalogueService(workspace),
             ReceivablesService(workspace, now), PlanningService(workspace, now), ReportService(workspace, now),
@@ -47,7 +47,7 @@ class VisitContext:
         )
 
     @classmethod
-    def of(cls, session: Session) -> "VisitContext":
+    def of(cls, session: Session) -> VisitContext:
         return cls.create(session.workspace, session.bus)
 
     @property

@@ -9,10 +9,17 @@ opens it for editing. Refreshes itself from the data bus after any save.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fieldcrm.domain.receivables import BUCKETS
@@ -25,6 +32,11 @@ from fieldcrm.ui.visits.visit_form import VisitForm, open_visit_form
 
 
 class CustomerVisitsTab(QWidget):
+    @staticmethod
+    def title() -> str:
+        """The tab's caption, translated here so the card editor needs no string of its own."""
+        return QCoreApplication.translate("CustomerVisitsTab", "Visits")
+
     def __init__(self, context: VisitContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerVisits")

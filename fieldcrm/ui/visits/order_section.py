@@ -7,17 +7,31 @@ a warning before saving, not after. The section holds no rule of its own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QAction, QIntValidator, QKeySequence, QPalette
+from PySide6.QtCore import QRegularExpression, QStringListModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCompleter, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCompleter,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fieldcrm.domain.catalogue import Product
 from fieldcrm.domain.orders import CreditStatus, Quote
 from fieldcrm.domain.visit_entry import OrderInput
-from fieldcrm.domain.visit_fields import LINE_FIELDS_BY_NAME, ORDER_FIELDS_BY_NAME, RecordSection
+from fieldcrm.domain.visit_fields import (
+    LINE_FIELDS_BY_NAME,
+    ORDER_FIELDS_BY_NAME,
+    RecordSection,
+)
 from fieldcrm.errors import FieldCRMError, FieldError, NotFound, ValidationErrors
 from fieldcrm.ui.colours import ERROR_TEXT, tint
 from fieldcrm.ui.i18n import translate
@@ -49,7 +63,10 @@ class OrderSection(QGroupBox):
         self.quantity_edit = QLineEdit(self)
         self.quantity_edit.setObjectName("orderQuantity")
         self.quantity_edit.setPlaceholderText(self.tr("Quantity"))
-        self.quantity_edit.setValidator(QIntValidator(1, 1_000_000, self.quantity_edit))
+        # Digits only; empty (1) and 0 are left to the order service, which names the line it refuses.
+        self.quantity_edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression("[0-9]{0,7}"), self.quantity_edit)
+        )
         self.add_button = QPushButton(self.tr("&Add line"), self)
         self.add_button.setAutoDefault(False)  # Enter in the picker adds a line, it must not save the form
         self.add_error = QLabel(self)

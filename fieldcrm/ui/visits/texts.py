@@ -15,7 +15,11 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from fieldcrm.domain.customer_fields import FieldSpec, Kind
 from fieldcrm.domain.validation import format_value
-from fieldcrm.domain.visit_fields import SECTION_LABELS, VISIT_FIELDS_BY_NAME, RecordSection
+from fieldcrm.domain.visit_fields import (
+    SECTION_LABELS,
+    VISIT_FIELDS_BY_NAME,
+    RecordSection,
+)
 from fieldcrm.errors import FieldCRMError
 from fieldcrm.ui.i18n import code_label
 

@@ -16,12 +16,30 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from fieldcrm.domain.visit_entry import ORDER, PAYMENT, EntryRefused, PaymentInput, VisitEntry
-from fieldcrm.domain.visit_fields import PAYMENT_FIELDS_BY_NAME, VISIT_FIELDS, RecordSection
+from fieldcrm.domain.visit_entry import (
+    ORDER,
+    PAYMENT,
+    EntryRefused,
+    PaymentInput,
+    VisitEntry,
+)
+from fieldcrm.domain.visit_fields import (
+    PAYMENT_FIELDS_BY_NAME,
+    VISIT_FIELDS,
+    RecordSection,
+)
 from fieldcrm.errors import FieldCRMError
 from fieldcrm.ui import prompts
 from fieldcrm.ui.visits import questions, texts
@@ -75,8 +93,8 @@ class VisitForm(QDialog):
         scroll.setWidget(body)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(scroll, texts.section_title(RecordSection.VISIT))
-        self.history = VisitHistoryTable(self)
-        if self.editing:
+        self.history = VisitHistoryTable(self) if self.editing else None
+        if self.history is not None:
             self.tabs.addTab(self.history, self.tr("History"))
 
         self.check_out_button = self._button(self.tr("Check &out now"), self.check_out_now)
@@ -141,7 +159,8 @@ class VisitForm(QDialog):
             self.visit_id = stored["id"]
             for grid in self.grids.values():
                 grid.load(stored)
-            self.history.history.set_rows(self._context.visits.history(stored["id"]))
+            if self.history is not None:
+                self.history.history.set_rows(self._context.visits.history(stored["id"]))
             self._show_already(stored["id"])
             name = " ".join(p for p in (stored["customer_code"], stored["customer_name"]) if p)
             self.title.setText(self.tr("Visit {code} at {customer}").format(code=stored["code"], customer=name))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterator
 
 import pytest
@@ -11,7 +12,19 @@ from fieldcrm.domain.customers import CustomerService
 from fieldcrm.ui.data_bus import DataBus
 from fieldcrm.ui.visits.context import VisitContext
 from fieldcrm.workspace import Workspace
+from tests.ui.conftest import OFFSCREEN_SIZE_HINTS
 from tests.visits.helpers import seed_products, synced_card_update
+
+HERE = Path(__file__).parent
+# The product picker's completion popup: the offscreen platform can neither raise it nor give it the keyboard.
+OFFSCREEN_POPUP = (r"This plugin does not support raise\(\)", r"This plugin does not support grabbing the keyboard")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put this folder's ignore list first: pytest-qt reads only the closest qt_log_ignore marker."""
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS, *OFFSCREEN_POPUP), append=False)
 
 
 @pytest.fixture

@@ -124,7 +124,9 @@ def test_a_refused_visit_saves_nothing_of_the_order_or_payment(
     assert form.save() is True
 
 
-def test_a_bad_quantity_is_marked_on_its_line(qtbot: QtBot, context: VisitContext, shop: str, tab: CustomerVisitsTab) -> None:
+def test_a_bad_quantity_is_marked_on_its_line(
+    qtbot: QtBot, context: VisitContext, shop: str, tab: CustomerVisitsTab
+) -> None:
     form = open_form(qtbot, tab)
     add_line(qtbot, form, "BEV-002", "1")
     form.order.lines.setData(form.order.lines.index(0, 2), "0")
@@ -146,7 +148,9 @@ def test_escape_asks_before_dropping_what_was_typed(
     assert counts(context.workspace.db)["visits"] == 0
 
 
-def test_escape_without_edits_leaves_without_asking(qtbot: QtBot, context: VisitContext, shop: str, tab: CustomerVisitsTab) -> None:
+def test_escape_without_edits_leaves_without_asking(
+    qtbot: QtBot, context: VisitContext, shop: str, tab: CustomerVisitsTab
+) -> None:
     form = open_form(qtbot, tab)
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     assert not form.isVisible()
@@ -172,7 +176,9 @@ def test_a_past_visit_opens_with_its_history_and_takes_edits(
     assert tab.model.record(0).outcome == "谈妥陈列"  # type: ignore[union-attr]
 
 
-def test_a_planned_visit_is_taken_over_with_its_code(qtbot: QtBot, context: VisitContext, shop: str, tab: CustomerVisitsTab) -> None:
+def test_a_planned_visit_is_taken_over_with_its_code(
+    qtbot: QtBot, context: VisitContext, shop: str, tab: CustomerVisitsTab
+) -> None:
     planned = context.visits.plan(shop, datetime.now().date().isoformat(), purpose="collection")
     form = open_form(qtbot, tab)
     assert planned["code"] in form.title.text()

@@ -1,15 +1,17 @@
-"""Tables sync needs beyond schema v1, for the lead to add as migration step 2.
+"""Migration step: the local bookkeeping tables of sync.
 
-``change`` (v1) stays the only synced data; everything here is local
-bookkeeping that can be rebuilt from it or from received files, which is why
-none of it travels except inside a snapshot. The statements use IF NOT EXISTS
-so a test fixture can apply them to a v1 workspace and the migration step can
-still run them later on the same file.
+``change`` (step 1) stays the only synced data; these tables are local
+state that can be rebuilt from it or from received files, so none of it
+travels except inside a snapshot. Frozen like every step.
 """
 
 from __future__ import annotations
 
-SYNC_SCHEMA_V2 = """
+import sqlite_utils
+
+from fieldcrm.storage.database import run_script
+
+SYNC_BOOKKEEPING = """
 -- Per remote site, the newest of its timestamps this workspace has applied:
 -- where reading that site's change files resumes, and what a snapshot hands on.
 CREATE TABLE IF NOT EXISTS sync_cursor (
@@ -44,3 +46,8 @@ CREATE TABLE IF NOT EXISTS sync_deferred (
     PRIMARY KEY (tbl, row_id, field, hlc, site)
 ) WITHOUT ROWID;
 """
+
+
+def add_sync_bookkeeping(db: sqlite_utils.Database) -> None:
+    """Cursors per site, clock warnings, contested fields, deferred role checks."""
+    run_script(db, SYNC_BOOKKEEPING)

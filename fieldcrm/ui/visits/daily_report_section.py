@@ -1,0 +1,127 @@
+"""Visits page: a rep's daily report built from the visit log, and submitting it.
+
+Building a day's report takes milliseconds (see the benchmarks), so it is
+built on the GUI thread whenever asked, and always matches the log.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Sequence
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldcrm.domain.reports import DailyReport
+from fieldcrm.errors import FieldCRMError
+from fieldcrm.ui import prompts
+from fieldcrm.ui.visits import texts
+from fieldcrm.ui.visits.context import VISIT_LOG_TABLES, VisitContext
+from fieldcrm.ui.visits.list_widgets import filter_edit
+
+# The report's urgent rows carry the urgent report's own column names.
+_FIELD_OF = {"category": "urgent_category", "note": "urgent_note"}
+
+
+class DailyReportSection(QWidget):
+    def __init__(self, context: VisitContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.report: DailyReport | None = None
+        self.rep_edit = filter_edit(self.tr("Rep"), "reportRep", self, context.user_name)
+        self.date_edit = filter_edit(self.tr("Date (YYYY-MM-DD)"), "reportDate", self,
+                                     context.visits.now().date().isoformat())
+        self.show_button = QPushButton(self.tr("S&how"), self)
+        self.show_button.clicked.connect(self.build)
+        self.submit_button = QPushButton(self.tr("S&ubmit report"), self)
+        self.submit_button.setObjectName("submitReport")
+        self.submit_button.clicked.connect(self.submit)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("reportStatus")
+        self.view = QTextBrowser(self)
+        self.view.setObjectName("reportView")
+        for edit in (self.rep_edit, self.date_edit):
+            edit.returnPressed.connect(self.build)
+        top = QHBoxLayout()
+        for widget in (self.rep_edit, self.date_edit, self.show_button, self.submit_button):
+            top.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.view, 1)
+        context.bus.changed.connect(self._data_changed)
+        self.build()
+
+    def build(self) -> None:
+        try:
+            self.report = self._context.reports.daily(self.rep_edit.text().strip(), self.date_edit.text().strip())
+        except FieldCRMError as error:
+            self.report = None
+            self.view.clear()
+            self.status_label.setText(texts.message(error))
+        else:
+            self.view.setHtml(self._html(self.report))
+            self.status_label.setText(self._status(self.report))
+        self.submit_button.setEnabled(self.report is not None and not self._context.read_only)
+
+    def submit(self) -> None:
+        if self.report is None:
+            return
+        try:
+            submitted = self._context.reports.submit_daily(self.report.rep, self.report.day)
+        except FieldCRMError as error:
+            prompts.show_error(self, error)
+            return
+        self._context.announce("submitted_reports")
+        self.build()
+        prompts.show_info(self, self.tr("Daily report"), self.tr("Submitted as version {version}.").format(
+            version=submitted.version))
+
+    def _status(self, report: DailyReport) -> str:
+        if report.submitted_version is None:
+            return self.tr("Not submitted yet")
+        if report.changed_since_submission:
+            return self.tr("Changed since version {version} was submitted: submit again").format(
+                version=report.submitted_version)
+        return self.tr("Submitted (version {version})").format(version=report.submitted_version)
+
+    def _html(self, report: DailyReport) -> str:
+        content = report.content()
+        summary = [
+            (self.tr("Customers visited"), str(content["customers_visited"])),
+            (self.tr("Visits done"), str(content["visits_done"])),
+            (self.tr("Visits missed"), str(content["visits_missed"])),
+            (self.tr("Still planned"), str(content["visits_planned"])),
+            (self.tr("Orders"), f"{content['orders_count']} · {texts.money(report.order_total)}"),
+            (self.tr("Collected"), texts.money(report.collected)),
+        ]
+        heading = self.tr("Daily report of {rep} for {day}").format(rep=report.rep, day=report.day)
+        parts = [f"<h3>{escape(heading)}</h3>", _table(summary)]
+        sections: Sequence[tuple[str, Sequence[dict[str, Any]], Sequence[str]]] = (
+            (self.tr("Visited"), report.visited, ("code", "customer_name", "check_in", "check_out", "outcome")),
+            (self.tr("Missed"), report.missed, ("code", "customer_name", "missed_reason")),
+            (self.tr("Complaints"), report.complaints, ("customer_name", "complaints", "complaint_handling")),
+            (self.tr("Market information"), report.market,
+             ("customer_name", "competitor_products", "competitor_prices", "competitor_promotions")),
+            (self.tr("Urgent reports"), report.urgent, ("customer_name", "category", "note")),
+        )
+        for title, rows, names in sections:
+            if rows:
+                body = [tuple(texts.visit_value(_FIELD_OF.get(n, n), r.get(n)) for n in names) for r in rows]
+                parts += [f"<h4>{escape(title)}</h4>", _table(body)]
+        return "".join(parts)
+
+    def _data_changed(self, tables: set[str]) -> None:
+        if tables & {*VISIT_LOG_TABLES, "submitted_reports"}:
+            self.build()
+
+
+def _table(rows: Sequence[Sequence[str]]) -> str:
+    cells = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table cellspacing='0' cellpadding='3'>{cells}</table>"
