@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from fieldcrm.ui.card_tabs import CARD_TABS
 from fieldcrm.domain.customer_fields import CUSTOMER_FIELDS, Kind, Section
 from fieldcrm.domain.customers import CustomerService
 from fieldcrm.ui import prompts
@@ -34,10 +35,13 @@ def leave(qtbot: QtBot, page: CustomersPage, field: str) -> None:
 
 def test_the_form_is_built_from_the_field_list(page: CustomersPage) -> None:
     editor = page.editor
-    assert [editor.tabs.tabText(i) for i in range(editor.tabs.count())] == [
+    titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
+    assert titles[:8] == [
         "Basic data", "Owner, manager, legal representative", "Characteristics", "Business status",
         "Trading status", "Classification", "Notes", "History",
     ]
+    # Then one tab per feature registered in fieldcrm.ui.card_tabs, e.g. the customer's visits.
+    assert len(titles) == 8 + len(CARD_TABS) and "Visits" in titles
     expected = {
         Kind.LONGTEXT: QPlainTextEdit, Kind.CHOICE: QComboBox, Kind.TEXT: QLineEdit, Kind.DATE: QLineEdit,
         Kind.MONEY: QLineEdit, Kind.INT: QLineEdit, Kind.PHONES: QLineEdit, Kind.LATITUDE: QLineEdit,

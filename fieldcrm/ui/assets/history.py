@@ -7,7 +7,6 @@ no local path and is listed as "photo not yet received" instead of an image.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -72,7 +71,7 @@ class HistoryTable(QTableView):
 
 
 class PhotoStrip(QListWidget):
-    """Thumbnails of one event's photos; a missing file says so rather than showing nothing."""
+    """Thumbnails of one event's photos (stored by content hash, so numbered); a missing file says so."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,7 +85,7 @@ class PhotoStrip(QListWidget):
 
     def show_event(self, event: Event | None) -> None:
         self.clear()
-        for photo in (event or {}).get("photos", []):
+        for number, photo in enumerate((event or {}).get("photos", []), start=1):
             path = photo["path"]
             if path is None:
                 item = QListWidgetItem(QCoreApplication.translate("AssetHistory", "photo not yet received"), self)
@@ -95,7 +94,8 @@ class PhotoStrip(QListWidget):
             pixmap = QPixmap(path)  # null for a format Qt cannot decode (HEIC): the name is still shown
             if not pixmap.isNull():
                 pixmap = pixmap.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio)
-            item = QListWidgetItem(QIcon(pixmap), Path(path).name, self)
+            caption = QCoreApplication.translate("AssetHistory", "Photo {number}").format(number=number)
+            item = QListWidgetItem(QIcon(pixmap), caption, self)
             item.setToolTip(path)
             item.setData(Qt.ItemDataRole.UserRole, path)
 

@@ -25,6 +25,7 @@ from fieldcrm.domain.customers import CustomerService
 from fieldcrm.domain.validation import format_value, parse_value
 from fieldcrm.errors import FieldCRMError, FieldError, ValidationErrors
 from fieldcrm.ui import prompts
+from fieldcrm.ui.card_tabs import CARD_TABS
 from fieldcrm.ui.colours import BANNER_BACKGROUND, ERROR_TEXT, tint
 from fieldcrm.ui.customers.display import card_title
 from fieldcrm.ui.customers.field_widgets import FieldInput, make_input
@@ -92,6 +93,12 @@ class CustomerEditor(QWidget):
         self.history = HistoryTable(self)
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.setTabToolTip(self.tabs.count() - 1, f"Alt+{self.tabs.count()}")
+        self.card_tabs: list[QWidget] = []
+        for factory in CARD_TABS:
+            title, tab = factory(self._service.workspace, self._bus, self)
+            self.card_tabs.append(tab)
+            self.tabs.addTab(tab, title)
+            self.tabs.setTabToolTip(self.tabs.count() - 1, f"Alt+{self.tabs.count()}")
         for number in range(1, self.tabs.count() + 1):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -189,6 +196,7 @@ class CustomerEditor(QWidget):
         self._mode = Mode.NEW
         self._fill({})
         self.history.history.set_rows([])
+        self._show_customer_in_tabs(None)
         self.tabs.setCurrentIndex(0)
         self._refresh_state()
         self.inputs["name"].widget.setFocus()
@@ -199,7 +207,12 @@ class CustomerEditor(QWidget):
         self._mode = Mode.NONE
         self._fill({})
         self.history.history.set_rows([])
+        self._show_customer_in_tabs(None)
         self._refresh_state()
+
+    def _show_customer_in_tabs(self, customer_id: str | None) -> None:
+        for tab in self.card_tabs:
+            tab.set_customer(customer_id)  # type: ignore[attr-defined]
 
     @property
     def is_open(self) -> bool:
@@ -212,6 +225,7 @@ class CustomerEditor(QWidget):
         self._mode = Mode.CARD
         self._fill(card)
         self.history.history.set_rows(self._service.history(card["id"]))
+        self._show_customer_in_tabs(card["id"])
         self._refresh_state()
 
     def _fill(self, card: dict[str, Any]) -> None:

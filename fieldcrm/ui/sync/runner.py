@@ -1,0 +1,95 @@
+"""One sync at a time, on a worker thread with its own workspace connection.
+
+The Sync button and the automatic sync both start syncs here, so two can
+never overlap. The worker opens the workspace again instead of borrowing the
+GUI thread's connection: a sqlite3 connection must not be used from two
+threads at once, and the engine's writes would otherwise interleave with the
+editor's. When a sync succeeds, the data bus hears which tables changed, so
+every view refreshes without knowing sync exists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from fieldcrm.ui.page import Session
+from fieldcrm.ui.workers import Job, Progress
+from fieldcrm.workspace import Workspace, open_workspace
+
+if TYPE_CHECKING:
+    from fieldcrm.sync.engine import SyncSummary
+
+
+class SyncEngine(Protocol):
+    """What the page needs of ``fieldcrm.sync.engine``; tests pass a fake with the same shape."""
+
+    def remembered_share(self, workspace: Workspace) -> Path | None: ...
+
+    def last_summary(self, workspace: Workspace) -> SyncSummary | None: ...
+
+    def sync(
+        self,
+        workspace: Workspace,
+        share: Path | None = None,
+        *,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SyncSummary: ...
+
+
+def run_sync(engine: SyncEngine, folder: Path, share: Path | None, progress: Progress) -> SyncSummary:
+    """The worker's side: a private connection for the whole run, closed whatever happens."""
+    workspace = open_workspace(folder)
+    try:
+        return engine.sync(workspace, share, progress=progress.report, cancelled=lambda: progress.cancelled)
+    finally:
+        workspace.close()
+
+
+class SyncRunner(QObject):
+    """Starts syncs on the session's task runner and relays their outcome on the GUI thread."""
+
+    started = Signal()
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)  # the SyncSummary
+    failed = Signal(object)  # the FieldCRMError, e.g. SyncError
+    finished = Signal(bool)  # True when the run was cancelled
+
+    def __init__(self, session: Session, engine: SyncEngine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._engine = engine
+        self._job: Job | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def start(self, share: Path | None) -> bool:
+        """Start a sync with ``share`` (None: the remembered one); False if one is already running."""
+        if self._job is not None:
+            return False
+        engine, folder = self._engine, self._session.workspace.folder
+        job = self._session.tasks.submit(lambda progress: run_sync(engine, folder, share, progress))
+        job.progress.connect(self.progress)
+        job.succeeded.connect(self._succeeded)
+        job.failed.connect(self.failed)
+        job.finished.connect(self._finished)
+        self._job = job
+        self.started.emit()
+        return True
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+
+    def _succeeded(self, summary: SyncSummary) -> None:
+        self._session.bus.notify(*sorted(summary.changed_tables))
+        self.succeeded.emit(summary)
+
+    def _finished(self) -> None:
+        job, self._job = self._job, None
+        self.finished.emit(job is not None and job.reporter.cancelled)

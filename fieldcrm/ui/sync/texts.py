@@ -1,0 +1,79 @@
+"""How a sync's outcome reads on screen, in the user's language.
+
+Kept apart from the widgets so the page, its tests and any later status-bar
+line word a summary the same way. The engine reports reasons as English
+templates marked in the "Sync" context; they are translated here.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+if TYPE_CHECKING:
+    from fieldcrm.sync.engine import RejectedChange, SiteProblem, SyncSummary
+
+CONTEXT = "SyncPage"
+
+
+def _tr(text: str, count: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, text, "", count)
+
+
+def local_time(moment: datetime) -> str:
+    """A moment in the user's time zone and date format; naive moments are taken as local."""
+    shown = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)).toLocalTime()
+    return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
+
+
+def last_sync_line(summary: SyncSummary | None) -> str:
+    if summary is None:
+        return _tr("Not synced yet on this laptop")
+    return _tr("Last sync: {when} with {share}, took {seconds} s").format(
+        when=local_time(summary.started), share=summary.share, seconds=f"{summary.duration_s:.1f}"
+    )
+
+
+def sent_line(summary: SyncSummary) -> str:
+    return _tr("Sent: {changes} in {files}").format(
+        changes=_tr("%n change(s)", summary.sent_changes), files=_tr("%n file(s)", summary.sent_files)
+    )
+
+
+def received_line(summary: SyncSummary) -> str:
+    return _tr("Received: {changes} in {files}; {applied} applied, {duplicates} already here").format(
+        changes=_tr("%n change(s)", summary.received_changes),
+        files=_tr("%n file(s)", summary.received_files),
+        applied=summary.applied,
+        duplicates=summary.duplicates,
+    )
+
+
+def conflicts_line(summary: SyncSummary) -> str:
+    if not summary.conflicts_open:
+        return _tr("No conflicts to review")
+    return _tr("%n conflict(s) to review below", summary.conflicts_open)
+
+
+def sync_reason(reason: str) -> str:
+    """An engine reason, translated when it is a marked template."""
+    return QCoreApplication.translate("Sync", reason)
+
+
+def rejected_line(rejected: RejectedChange) -> str:
+    return _tr("Not applied, from {user}: {summary} ({reason})").format(
+        user=rejected.user, summary=rejected.summary, reason=sync_reason(rejected.reason)
+    )
+
+
+def problem_line(problem: SiteProblem) -> str:
+    return _tr("{user}'s laptop ({site}): {reason}").format(
+        user=problem.user, site=problem.site, reason=sync_reason(problem.reason)
+    )
+
+
+def progress_line(done: int, total: int, message: str) -> str:
+    step = sync_reason(message) if message else _tr("Syncing…")
+    return _tr("{step} ({done} of {total})").format(step=step, done=done, total=total) if total else step
