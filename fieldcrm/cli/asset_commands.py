@@ -13,7 +13,14 @@ import argparse
 from typing import Any, Iterable, Mapping
 
 from fieldcrm.cli.common import (
-    EXIT_OK, CliParser, emit, emit_json, non_negative_int, note, opened_workspace, positive_int,
+    EXIT_OK,
+    CliParser,
+    emit,
+    emit_json,
+    non_negative_int,
+    note,
+    opened_workspace,
+    positive_int,
 )
 from fieldcrm.cli.customer_commands import parse_assignments
 from fieldcrm.cli.rendering import table

@@ -59,7 +59,7 @@ def _terminal_progress() -> Callable[[int, int], None] | None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Refuses a workspace that holds any card, deleted or not, so demo data is never doubled."""
-    from fieldcrm.demo import build_demo
+    from fieldcrm.demo import build_lived_in_demo
 
     with opened_workspace(args, create=True, owned=False) as workspace:
         existing = CustomerService(workspace).count(CustomerQuery(include_deleted=True))
@@ -69,7 +69,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 path=workspace.folder, count=existing, remedies=(REMEDY_CHOOSE,),
             )
         progress = _terminal_progress()
-        build_demo(workspace, customers=args.customers, seed=args.seed, progress=progress)
+        build_lived_in_demo(workspace, customers=args.customers, seed=args.seed, progress=progress)
         if progress is not None:
             sys.stderr.write("\n")
         created = CustomerService(workspace).count(CustomerQuery(include_deleted=True))

@@ -9,9 +9,9 @@ is taken over, so a crash never blocks the next sync.
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -72,8 +72,6 @@ def pid_alive(pid: int) -> bool:
 
 def _holder(path: Path) -> tuple[int | None, float] | None:
     """The pid in the lock file and the file's age in seconds; None if the file is gone."""
-    import time
-
     try:
         stat = path.stat()
         text = path.read_text(encoding="ascii", errors="replace").strip()
@@ -105,19 +103,17 @@ def sync_lock(folder: Path) -> Iterator[None]:
             except FileNotFoundError:
                 pass
             continue
-        try:
-            os.write(fd, str(os.getpid()).encode("ascii"))
-        finally:
-            os.close(fd)
+        with os.fdopen(fd, "w", encoding="ascii") as stream:
+            stream.write(str(os.getpid()))
         break
     else:
         raise SyncBusy(_N("Sync", "Could not take the sync lock {path}; try again"), path=path)
     try:
         yield
     finally:
-        try:
-            if _holder(path) is not None and _holder(path)[0] == os.getpid():  # type: ignore[index]
+        holder = _holder(path)
+        if holder is not None and holder[0] == os.getpid():
+            try:
                 os.unlink(path)
-        except OSError as error:
-            if error.errno != errno.ENOENT:
-                raise
+            except FileNotFoundError:
+                pass

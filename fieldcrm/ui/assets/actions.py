@@ -14,8 +14,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from fieldcrm.domain.asset_fields import (
-    ASSET_FIELDS, INSPECTION_FIELDS, NOTES, PLACEMENT_FIELDS, REPAIR_FIELDS, RETRIEVE_FIELDS, WAREHOUSE,
-    WRITE_OFF_FIELDS, AssetStatus,
+    ASSET_FIELDS,
+    INSPECTION_FIELDS,
+    NOTES,
+    PLACEMENT_FIELDS,
+    REPAIR_FIELDS,
+    RETRIEVE_FIELDS,
+    WAREHOUSE,
+    WRITE_OFF_FIELDS,
+    AssetStatus,
 )
 from fieldcrm.ui import prompts
 from fieldcrm.ui.assets import texts

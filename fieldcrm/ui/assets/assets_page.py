@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldcrm.ui.assets import actions, readers
 from fieldcrm.ui.assets.action_dialog import ActionDialog
@@ -35,7 +43,7 @@ class AssetsPage(Page):
         self.context = AssetContext.of(session)
         self._folder = session.workspace.folder
         self._count_job: Job | None = None
-        self.window: AssetWindow | None = None  # the last unit opened from the list
+        self.asset_window: AssetWindow | None = None  # the last unit opened from the list
         self.dialog: ActionDialog | None = None  # the last registration opened
 
         self.filter_bar = AssetFilterBar(self)
@@ -172,8 +180,8 @@ class AssetsPage(Page):
             self.open_asset(asset_id)
 
     def open_asset(self, tag_or_id: str) -> AssetWindow:
-        self.window = open_asset(self.context, tag_or_id, self)
-        return self.window
+        self.asset_window = open_asset(self.context, tag_or_id, self)
+        return self.asset_window
 
     def register_unit(self) -> ActionDialog | None:
         if not self.new_action.isEnabled():

@@ -13,7 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fieldcrm.errors import FieldCRMError
@@ -54,7 +60,7 @@ class CustomerAssetsTab(QWidget):
         self.setObjectName("customerAssets")
         self._context = context if isinstance(context, AssetContext) else AssetContext.of(context)
         self.customer_id: str | None = None
-        self.window: AssetWindow | None = None  # the last unit opened from here
+        self.asset_window: AssetWindow | None = None  # the last unit opened from here
         self.dialog: ActionDialog | None = None  # the last inspection opened from here
 
         self.summary = QLabel(self)
@@ -106,10 +112,9 @@ class CustomerAssetsTab(QWidget):
                 summary = self._summary(rows)
         self.model.set_rows(rows)
         self.summary.setText(summary)
-        if keep is not None:
-            row = next((n for n, r in enumerate(rows) if r["id"] == keep["id"]), None)
-            if row is not None:
-                self.table.selectRow(row)
+        kept = next((n for n, r in enumerate(rows) if keep is not None and r["id"] == keep["id"]), None)
+        if kept is not None:
+            self.table.selectRow(kept)
         self._update_actions()
 
     def _summary(self, rows: list[Row]) -> str:
@@ -135,7 +140,7 @@ class CustomerAssetsTab(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         row = self.model.record(index.row())
         if row is not None:
-            self.window = open_asset(self._context, row["id"], self)
+            self.asset_window = open_asset(self._context, row["id"], self)
 
     def _data_changed(self, tables: set[str]) -> None:
         if self.customer_id is not None and touches_assets(tables):

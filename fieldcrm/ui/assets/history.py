@@ -11,7 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QWidget,
+)
 
 from fieldcrm.domain.asset_fields import INSPECTION_FIELDS
 from fieldcrm.ui.assets import texts

@@ -12,7 +12,15 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldcrm.domain.asset_rules import Place
 from fieldcrm.ui.assets import actions, texts
@@ -77,7 +85,7 @@ class _RecordList(QWidget):
         super().__init__(parent)
         self._context = context
         self._load = load
-        self.window: AssetWindow | None = None  # the last unit opened from here
+        self.asset_window: AssetWindow | None = None  # the last unit opened from here
         self.model: RecordsModel[Row] = RecordsModel(columns, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -105,7 +113,7 @@ class _RecordList(QWidget):
         row = self.model.record(index.row())
         unit = _unit_of(row) if row else None
         if unit is not None:
-            self.window = open_asset(self._context, unit, self)
+            self.asset_window = open_asset(self._context, unit, self)
 
     def _data_changed(self, tables: set[str]) -> None:
         if touches_assets(tables):

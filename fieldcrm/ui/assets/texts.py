@@ -14,8 +14,15 @@ from typing import Any, Mapping
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from fieldcrm.domain.asset_fields import (
-    ASSET_FIELDS, INSPECTION_FIELDS, PLACEMENT_FIELDS, RETRIEVE_FIELDS, WRITE_OFF_FIELDS, AssetStatus, AssetType,
-    EventKind, FlagReason,
+    ASSET_FIELDS,
+    INSPECTION_FIELDS,
+    PLACEMENT_FIELDS,
+    RETRIEVE_FIELDS,
+    WRITE_OFF_FIELDS,
+    AssetStatus,
+    AssetType,
+    EventKind,
+    FlagReason,
 )
 from fieldcrm.domain.asset_review import ReviewProblem
 from fieldcrm.domain.classifications import Choice

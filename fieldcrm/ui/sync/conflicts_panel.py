@@ -10,12 +10,14 @@ losing value, a sync bringing another laptop's choice) disappears too.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from fieldcrm.errors import FieldCRMError
 from fieldcrm.sync.registry import SYNCED_TABLES
+from fieldcrm.ui.colours import ERROR_TEXT, tint
 from fieldcrm.ui.data_bus import DataBus
 from fieldcrm.ui.i18n import error_text
 from fieldcrm.ui.sync.conflict_model import ConflictModel
@@ -45,6 +47,7 @@ class ConflictsPanel(QGroupBox):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("conflictError")
         self.error_label.setWordWrap(True)
+        tint(self.error_label, QPalette.ColorRole.WindowText, ERROR_TEXT)
         self.error_label.hide()
         self.keep_button = QPushButton(self)
         self.keep_button.setObjectName("keepCurrent")

@@ -7,8 +7,8 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from fieldcrm.ui.assets.assets_page import AssetsPage
 from fieldcrm.ui.assets.asset_window import AssetWindow
+from fieldcrm.ui.assets.assets_page import AssetsPage
 from fieldcrm.ui.main_window import MainWindow
 from fieldcrm.workspace import Workspace
 from tests.ui.helpers import type_text
@@ -51,7 +51,7 @@ def test_enter_opens_the_unit_with_its_history(qtbot: QtBot, page: AssetsPage) -
     page.table.setFocus()
     page.select(page.model.id_at(0))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    window = page.window
+    window = page.asset_window
     assert isinstance(window, AssetWindow)
     qtbot.addWidget(window)
     assert window.title.text().startswith("BG-001")
