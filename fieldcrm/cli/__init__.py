@@ -23,6 +23,7 @@ from fieldcrm import __version__, paths
 from fieldcrm.cli import customer_commands, print_commands, route_commands, workspace_commands
 from fieldcrm.cli import visit_commands
 from fieldcrm.cli import asset_commands
+from fieldcrm.cli import sync_commands
 from fieldcrm.cli.common import (
     EXIT_ERROR,
     EXIT_INTERNAL,
@@ -65,6 +66,7 @@ def build_parser() -> CliParser:
     print_commands.register(subcommands)
     visit_commands.register(subcommands)
     asset_commands.register(subcommands)
+    sync_commands.register(subcommands)
     parser.set_defaults(handler=workspace_commands.cmd_gui)
     return parser
 

@@ -1,8 +1,11 @@
-"""Building a demo workspace: one call that fills a workspace with a believable sales territory.
+"""Building a demo workspace: a believable Hangzhou sales territory in one call.
 
-The CLI's ``fieldcrm demo`` and the benchmarks go through ``build_demo``. Each kind of data (customers now; visits, assets and
-routes later) draws from its own random stream derived from the seed, so
-adding a new kind never changes the customers an existing seed produces.
+``build_demo`` writes the customer cards; ``build_lived_in_demo`` (what
+``fieldcrm demo`` makes) adds territories and routes, months of visits,
+orders and payments, and freezers on top. The benchmarks use ``build_demo``
+alone. Each kind of data draws from its own random stream derived from the
+seed (``draw.stream``), so adding a kind never changes what an existing seed
+produces for the others.
 """
 
 from __future__ import annotations

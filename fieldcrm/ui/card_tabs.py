@@ -29,4 +29,11 @@ def _visits(workspace: Workspace, bus: DataBus, parent: QWidget) -> tuple[str, Q
     return CustomerVisitsTab.title(), CustomerVisitsTab(VisitContext.create(workspace, bus), parent)
 
 
-CARD_TABS: tuple[CardTabFactory, ...] = (_visits,)
+def _assets(workspace: Workspace, bus: DataBus, parent: QWidget) -> tuple[str, QWidget]:
+    from fieldcrm.ui.assets.context import AssetContext
+    from fieldcrm.ui.assets.customer_assets_tab import CustomerAssetsTab
+
+    return CustomerAssetsTab.title(), CustomerAssetsTab(AssetContext.create(workspace, bus), parent=parent)
+
+
+CARD_TABS: tuple[CardTabFactory, ...] = (_visits, _assets)

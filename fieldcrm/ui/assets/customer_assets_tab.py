@@ -53,6 +53,11 @@ COLUMNS: tuple[Column[Row], ...] = (
 
 
 class CustomerAssetsTab(QWidget):
+    @staticmethod
+    def title() -> str:
+        """The tab's caption, translated here so the card editor needs no string of its own."""
+        return QCoreApplication.translate("CustomerAssetsTab", "Assets")
+
     def __init__(
         self, context: AssetContext | Session, customer_id: str | None = None, parent: QWidget | None = None
     ) -> None:

@@ -57,9 +57,9 @@ class ClockWarningsPanel(QGroupBox):
         self.refresh()
 
     def _text(self, warning: ClockWarning) -> str:
-        minutes = warning.ahead_ms // MINUTE_MS
+        minutes = round(warning.ahead_ms / MINUTE_MS)  # rounded: a day ahead reads "24 hours", not "23"
         ahead = (
-            self.tr("%n hour(s)", "", minutes // 60) if minutes >= 60 else self.tr("%n minute(s)", "", minutes)
+            self.tr("%n hour(s)", "", round(minutes / 60)) if minutes >= 60 else self.tr("%n minute(s)", "", minutes)
         )
         return self.tr("{user}'s laptop clock runs {ahead} ahead (noticed {when})").format(
             user=warning.user_name, ahead=ahead, when=local_time(warning.noticed_at)

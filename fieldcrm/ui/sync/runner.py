@@ -11,16 +11,14 @@ every view refreshes without knowing sync exists.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import Callable, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from fieldcrm.sync.engine import SyncSummary
 from fieldcrm.ui.page import Session
 from fieldcrm.ui.workers import Job, Progress
 from fieldcrm.workspace import Workspace, open_workspace
-
-if TYPE_CHECKING:
-    from fieldcrm.sync.engine import SyncSummary
 
 
 class SyncEngine(Protocol):

@@ -7,15 +7,11 @@ field, a colleague's damaged file) and must be able to read out or copy.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
+from fieldcrm.sync.engine import SyncSummary
 from fieldcrm.ui.sync import texts
-
-if TYPE_CHECKING:
-    from fieldcrm.sync.engine import SyncSummary
 
 
 class SummaryView(QGroupBox):

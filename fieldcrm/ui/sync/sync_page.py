@@ -2,7 +2,7 @@
 
 The page only wires widgets to the ``SyncRunner`` (one sync at a time, on a
 worker), the conflict review and the clock warnings; the engine is passed
-in, so the page is tested with a stand-in and the real one alike. Errors a
+in (the real ``fieldcrm.sync.engine`` unless a test gives a stand-in). Errors a
 user can act on (share missing, not writable, laptop not registered) are
 shown inline rather than in a dialog: the user needs them next to the share
 field they are about to correct, and the registration key must stay
@@ -12,7 +12,6 @@ selectable to be sent to the admin.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldcrm.errors import FieldCRMError
+from fieldcrm.sync import engine as sync_engine
+from fieldcrm.sync.engine import SyncSummary
 from fieldcrm.ui.colours import ERROR_TEXT, tint
 from fieldcrm.ui.i18n import error_text
 from fieldcrm.ui.page import Page, Session
@@ -33,12 +34,9 @@ from fieldcrm.ui.sync.conflicts_panel import ConflictsPanel
 from fieldcrm.ui.sync.runner import SyncEngine, SyncRunner
 from fieldcrm.ui.sync.summary_view import SummaryView
 
-if TYPE_CHECKING:
-    from fieldcrm.sync.engine import SyncSummary
-
 
 class SyncPage(Page):
-    def __init__(self, session: Session, engine: SyncEngine, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, engine: SyncEngine = sync_engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._remembered = engine.remembered_share(session.workspace)
@@ -146,7 +144,7 @@ class SyncPage(Page):
         self.progress_label.setText(texts.progress_line(done, total, message))
 
     def _succeeded(self, summary: SyncSummary) -> None:
-        self._remembered = summary.share
+        self._remembered = Path(summary.share)
         self.share_edit.setText(str(summary.share))
         self.summary_view.show_summary(summary)
         self.status_label.setText(self.tr("Sync finished."))

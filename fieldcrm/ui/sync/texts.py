@@ -1,19 +1,18 @@
 """How a sync's outcome reads on screen, in the user's language.
 
 Kept apart from the widgets so the page, its tests and any later status-bar
-line word a summary the same way. The engine reports reasons as English
-templates marked in the "Sync" context; they are translated here.
+line word a summary the same way. The engine's messages are marked in the
+"Sync" context; those that reach us unformatted are translated here, the
+others are shown as the engine worded them.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
-if TYPE_CHECKING:
-    from fieldcrm.sync.engine import RejectedChange, SiteProblem, SyncSummary
+from fieldcrm.sync.engine import RejectedChange, SiteProblem, SyncSummary
 
 CONTEXT = "SyncPage"
 
@@ -32,7 +31,7 @@ def last_sync_line(summary: SyncSummary | None) -> str:
     if summary is None:
         return _tr("Not synced yet on this laptop")
     return _tr("Last sync: {when} with {share}, took {seconds} s").format(
-        when=local_time(summary.started), share=summary.share, seconds=f"{summary.duration_s:.1f}"
+        when=local_time(datetime.fromisoformat(summary.started)), share=summary.share, seconds=f"{summary.duration_s:.1f}"
     )
 
 
@@ -63,14 +62,13 @@ def sync_reason(reason: str) -> str:
 
 
 def rejected_line(rejected: RejectedChange) -> str:
-    return _tr("Not applied, from {user}: {summary} ({reason})").format(
-        user=rejected.user, summary=rejected.summary, reason=sync_reason(rejected.reason)
-    )
+    """``summary`` already names the field, the record and the rule; ``reason`` is only its code."""
+    return _tr("Not applied, from {user}: {summary}").format(user=rejected.user, summary=rejected.summary)
 
 
 def problem_line(problem: SiteProblem) -> str:
-    return _tr("{user}'s laptop ({site}): {reason}").format(
-        user=problem.user, site=problem.site, reason=sync_reason(problem.reason)
+    return _tr("Changes from {who} wait: {reason}").format(
+        who=problem.user or problem.site, reason=sync_reason(problem.reason)
     )
 
 

@@ -1,0 +1,208 @@
+"""The sync engine end to end: real workspaces exchanging signed files through a real share folder."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from fieldcrm.domain.classifications import Role
+from fieldcrm.domain.customers import CustomerService
+from fieldcrm.sync import clock, engine, membership, sync_state
+from fieldcrm.sync.conflicts import list_conflicts, resolve
+from fieldcrm.sync.outbox import exported_through
+from tests.sync.test_engine_support import (  # noqa: F401 - office is a fixture
+    Office,
+    changes_of,
+    conflict_view,
+    customers,
+    office,
+    own_changes,
+    published,
+)
+
+
+def test_changes_travel_both_ways_and_merge_field_by_field(office: Office) -> None:
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    rep = office.laptop("rep", "李雷")
+    card = CustomerService(sup).create({"name": "张三超市", "territory": "西湖区"})
+    first = engine.sync(sup, office.share)
+    assert (first.sent_files, first.received_files) == (1, 0) and first.sent_changes > 0
+    got = engine.sync(rep, office.share)
+    assert got.received_changes == first.sent_changes == got.applied
+    assert got.changed_tables == {"customers"}
+
+    CustomerService(rep).update(card["id"], {"city": "宁波"})
+    CustomerService(sup).update(card["id"], {"phones": "13912345678"})
+    for ws in (rep, sup, rep):
+        engine.sync(ws)  # the share is remembered after the first sync
+    assert customers(rep) == customers(sup)
+    row = CustomerService(rep).get(card["id"])
+    assert (row["city"], row["phones"]) == ("宁波", "13912345678")
+    assert list_conflicts(rep.db) == []
+
+    quiet = engine.sync(rep)
+    assert (quiet.sent_files, quiet.received_files, quiet.applied) == (0, 0, 0)
+    assert engine.remembered_share(rep) == office.share
+    assert engine.last_summary(rep) == quiet
+
+
+def test_a_conflict_is_listed_alike_and_its_resolution_syncs(office: Office) -> None:
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    rep = office.laptop("rep", "李雷")
+    card = CustomerService(sup).create({"name": "张三超市", "territory": "西湖区"})
+    engine.sync(sup, office.share)
+    engine.sync(rep, office.share)
+    CustomerService(rep).update(card["id"], {"city": "宁波"})
+    CustomerService(sup).update(card["id"], {"city": "温州"})
+    engine.sync(rep)
+    summary = engine.sync(sup)
+    engine.sync(rep)
+    assert summary.conflicts_open == 1
+    assert conflict_view(rep) == conflict_view(sup) != []
+
+    conflict = list_conflicts(sup.db)[0]
+    resolve(sup.db, conflict.id, "loser")
+    engine.sync(sup)
+    after = engine.sync(rep)
+    assert after.conflicts_open == 0 and list_conflicts(rep.db) == []
+    assert customers(rep) == customers(sup)
+    assert CustomerService(rep).get(card["id"])["city"] == conflict.loser.value
+
+
+def test_a_reps_supervisor_only_change_is_rejected_and_reported(office: Office) -> None:
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    # The laptop says "supervisor", but the admin registered the device as a rep: the signature decides.
+    rep = office.laptop("rep", "李雷", Role.SUPERVISOR, "西湖区", registered_as=Role.REP)
+    card = CustomerService(sup).create({"name": "张三超市", "territory": "西湖区", "grade": "general"})
+    engine.sync(sup, office.share)
+    engine.sync(rep, office.share)
+    CustomerService(rep).update(card["id"], {"grade": "key", "city": "宁波"})
+    engine.sync(rep)
+    summary = engine.sync(sup)
+    assert [(r.user, r.reason) for r in summary.rejected] == [("李雷", "supervisor_only")]
+    assert "grade" in summary.rejected[0].summary
+    row = CustomerService(sup).get(card["id"])
+    assert (row["grade"], row["city"]) == ("general", "宁波")
+    assert summary.to_json()["rejected"] == [
+        {"user": "李雷", "reason": "supervisor_only", "summary": summary.rejected[0].summary}]
+
+
+def test_an_unregistered_device_is_told_what_the_admin_must_run(office: Office) -> None:
+    rep = office.laptop("rep", "李雷", register=False)
+    CustomerService(rep).create({"name": "张三超市", "territory": "西湖区"})
+    with pytest.raises(engine.SyncError) as caught:
+        engine.sync(rep, office.share)
+    message = caught.value.message
+    assert "fieldcrm share add-user" in message and engine.device_key(rep).public.text in message
+    assert "--user 李雷 --role rep --territory 西湖区" in message
+    assert office.open_share().sites() == []
+    assert engine.remembered_share(rep) is None and exported_through(rep.db) == 0
+
+
+def test_a_revoked_user_cannot_sync_any_more(office: Office) -> None:
+    rep = office.laptop("rep", "李雷")
+    engine.sync(rep, office.share)
+    membership.revoke(office.admin, office.share, "李雷")
+    with pytest.raises(engine.SyncError, match="revoked"):
+        engine.sync(rep)
+
+
+def test_a_day_fast_clock_still_converges_and_is_flagged(office: Office) -> None:
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    rep = office.laptop("rep", "李雷")
+    clock.set_wall_clock(rep.db, lambda: time.time() + 86_400)
+    card = CustomerService(sup).create({"name": "张三超市", "territory": "西湖区"})
+    engine.sync(sup, office.share)
+    engine.sync(rep, office.share)
+    CustomerService(rep).update(card["id"], {"city": "宁波"})
+    engine.sync(rep)
+    CustomerService(sup).update(card["id"], {"city": "温州", "phones": "13912345678"})  # later in real time
+    warned = engine.sync(sup)
+    engine.sync(rep)
+    assert customers(rep) == customers(sup)
+    assert conflict_view(rep) == conflict_view(sup)
+    assert warned.clock_warnings and "李雷" in warned.clock_warnings[0]
+
+
+def test_a_large_outbox_goes_out_in_files_cut_between_timestamps(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "MAX_RECORDS_PER_FILE", 7)
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    rep = office.laptop("rep", "李雷")
+    service = CustomerService(rep)
+    for n in range(6):
+        service.create({"name": f"店{n}", "territory": "西湖区", "city": "杭州"})
+    summary = engine.sync(rep, office.share)
+    files = list(office.open_share().read_new(rep.require_identity().site_id))
+    assert summary.sent_files == len(files) > 1
+    assert all(len(f.records) <= 7 for f in files)
+    for before, after in zip(files, files[1:]):
+        assert before.records[-1]["hlc"] < after.records[0]["hlc"]
+    engine.sync(sup, office.share)
+    assert customers(sup) == customers(rep)
+
+
+def test_progress_is_reported_and_cancel_before_apply_changes_nothing(office: Office) -> None:
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    rep = office.laptop("rep", "李雷")
+    CustomerService(sup).create({"name": "张三超市", "territory": "西湖区"})
+    engine.sync(sup, office.share)
+    before = customers(rep)
+    with pytest.raises(engine.SyncCancelled):
+        engine.sync(rep, office.share, cancelled=lambda: True)
+    assert customers(rep) == before and sync_state.stream_cursors(rep.db) == {}
+
+    steps: list[tuple[int, int, str]] = []
+    engine.sync(rep, office.share, progress=lambda done, total, text: steps.append((done, total, text)))
+    assert customers(rep) == customers(sup)
+    assert steps[-1][0] == steps[-1][1] and all(0 <= d <= t for d, t, _ in steps)
+    assert [d for d, _, _ in steps] == sorted(d for d, _, _ in steps)
+
+
+def test_bootstrap_from_a_snapshot_equals_a_full_replay(office: Office) -> None:
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    rep = office.laptop("rep", "李雷")
+    cards = [CustomerService(sup).create({"name": f"店{n}", "territory": "西湖区"}) for n in range(5)]
+    engine.sync(sup, office.share)
+    engine.sync(rep, office.share)
+    CustomerService(rep).update(cards[0]["id"], {"city": "宁波"})
+    CustomerService(sup).update(cards[0]["id"], {"city": "温州"})
+    CustomerService(sup).delete(cards[1]["id"])
+    engine.sync(rep)
+    engine.sync(sup)
+    snapshot = Path(engine.write_snapshot(sup))
+    assert snapshot.is_file()
+    CustomerService(rep).update(cards[2]["id"], {"phones": "13912345678"})  # after the snapshot
+    engine.sync(rep)
+
+    fresh = office.laptop("fresh", "新人")
+    replay = office.laptop("replay", "回放")
+    booted = engine.bootstrap(fresh, office.share)
+    engine.sync(replay, office.share)
+    engine.sync(sup)
+    assert booted.received_files >= 2  # the snapshot and the rep's later file
+    for ws in (fresh, replay):
+        assert customers(ws) == customers(sup)
+        assert conflict_view(ws) == conflict_view(sup) != []
+        assert changes_of(ws, rep.require_identity().site_id) == own_changes(rep)
+
+    with pytest.raises(engine.SyncError, match="already holds changes"):
+        engine.bootstrap(fresh, office.share)
+
+
+def test_snapshots_are_for_supervisors(office: Office) -> None:
+    rep = office.laptop("rep", "李雷")
+    with pytest.raises(engine.SyncError, match="supervisors"):
+        engine.write_snapshot(rep, office.share)
+
+
+def test_nothing_is_published_twice(office: Office) -> None:
+    rep = office.laptop("rep", "李雷")
+    CustomerService(rep).create({"name": "张三超市", "territory": "西湖区"})
+    engine.sync(rep, office.share)
+    CustomerService(rep).create({"name": "李四超市", "territory": "西湖区"})
+    engine.sync(rep)
+    engine.sync(rep)
+    records = published(office.share, rep.require_identity().site_id)
+    assert len(records) == len(set(records)) and set(records) == own_changes(rep)

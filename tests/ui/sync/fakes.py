@@ -1,0 +1,79 @@
+"""A stand-in for ``fieldcrm.sync.engine`` that a test steers step by step.
+
+It has the engine's shape (``fieldcrm.ui.sync.runner.SyncEngine``), returns
+the engine's own summary types, waits at each step until the test opens its
+gate (so a test can look at the page mid-sync or cancel), and records where
+and with what it ran, so a test can check that the sync ran off the GUI
+thread on a connection of its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from fieldcrm.errors import FieldCRMError
+from fieldcrm.sync.engine import RejectedChange, SiteProblem, SyncCancelled, SyncSummary
+from fieldcrm.workspace import Workspace
+
+SUMMARY = SyncSummary(
+    "", "2025-06-16T09:30:00+00:00", 2.5, sent_changes=3, sent_files=1, received_changes=12, received_files=2,
+    applied=11, duplicates=1,
+)
+
+
+@dataclass
+class FakeEngine:
+    share: Path | None = None
+    last: SyncSummary | None = None
+    steps: int = 3
+    error: FieldCRMError | None = None
+    tables: set[str] = field(default_factory=lambda: {"customers"})
+    gate: threading.Event = field(default_factory=threading.Event)  # set: run to the end without waiting
+    calls: int = 0
+    threads: list[threading.Thread] = field(default_factory=list)
+    workspaces: list[Workspace] = field(default_factory=list)
+
+    def remembered_share(self, workspace: Workspace) -> Path | None:
+        return self.share
+
+    def last_summary(self, workspace: Workspace) -> SyncSummary | None:
+        return self.last
+
+    def sync(
+        self,
+        workspace: Workspace,
+        share: Path | None = None,
+        *,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SyncSummary:
+        assert progress is not None and cancelled is not None
+        self.calls += 1
+        self.threads.append(threading.current_thread())
+        self.workspaces.append(workspace)
+        workspace.db.execute("SELECT count(*) FROM customers").fetchone()  # the connection works here
+        if self.error is not None:
+            raise self.error
+        for step in range(self.steps):
+            progress(step, self.steps, "Receiving changes")
+            while not self.gate.wait(0.01):
+                if cancelled():
+                    raise SyncCancelled("Sync cancelled")
+        progress(self.steps, self.steps, "Done")
+        used = share or self.share
+        assert used is not None
+        self.share = used
+        self.last = dataclasses.replace(
+            SUMMARY,
+            share=str(used),
+            rejected=[RejectedChange("王五", "supervisor_only", "王五 may not change Grade of C-0001")],
+            problems=[SiteProblem("site-9", None, "file #4 is damaged")],
+            conflicts_open=1,
+            clock_warnings=["钱七's clock runs 1 day ahead"],
+            changed_tables=set(self.tables),
+        )
+        return self.last

@@ -1,0 +1,120 @@
+"""Running a sync from the page: on a worker, with progress, cancel, inline errors and auto-sync."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from fieldcrm.errors import FieldCRMError
+from fieldcrm.ui.settings import app_settings
+from fieldcrm.ui.sync.auto_sync import ENABLED_KEY
+from fieldcrm.workspace import Workspace
+from tests.ui.sync.conftest import MakePage
+from tests.ui.sync.fakes import FakeEngine
+
+
+def test_sync_runs_on_a_worker_with_progress_then_shows_the_summary(
+    qtbot: QtBot, make_page: MakePage, workspace: Workspace, engine: FakeEngine
+) -> None:
+    page = make_page(workspace, engine)
+    assert page.share_edit.text() == str(engine.share)
+    assert "Not synced yet" in page.summary_view.when_label.text()
+
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: "Receiving changes" in page.progress_label.text())
+    assert not page.sync_button.isEnabled() and page.cancel_button.isVisible() and page.progress_bar.isVisible()
+    assert not page.conflicts.keep_button.isEnabled()  # the sync holds the write lock meanwhile
+    assert page.start_sync() is False  # never two at once
+
+    with qtbot.waitSignal(page._session.bus.changed) as changed:
+        engine.gate.set()
+    assert changed.args == [{"customers"}]
+    qtbot.waitUntil(lambda: page.status_label.text() == "Sync finished.")
+    assert engine.threads[0] is not threading.main_thread()
+    assert engine.workspaces[0] is not workspace and engine.workspaces[0].db is not workspace.db
+    assert not page.progress_bar.isVisible() and page.sync_button.isEnabled()
+    view = page.summary_view
+    assert "Last sync:" in view.when_label.text() and str(engine.share) in view.when_label.text()
+    assert view.sent_label.text() == "Sent: 3 change(s) in 1 file(s)"
+    assert view.received_label.text() == "Received: 12 change(s) in 2 file(s); 11 applied, 1 already here"
+    assert view.issue_lines() == [
+        "Not applied, from 王五: 王五 may not change Grade of C-0001",
+        "Changes from site-9 wait: file #4 is damaged",
+        "钱七's clock runs 1 day ahead",
+    ]
+
+
+def test_the_share_typed_in_is_the_one_synced(
+    qtbot: QtBot, make_page: MakePage, workspace: Workspace, engine: FakeEngine, tmp_path: Path
+) -> None:
+    engine.share, engine.gate = None, threading.Event()
+    engine.gate.set()
+    page = make_page(workspace, engine)
+    assert page.share_edit.text() == ""
+    page.share_edit.setText(str(tmp_path / "elsewhere"))
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: page.status_label.text() == "Sync finished.")
+    assert engine.share == tmp_path / "elsewhere"
+
+
+def test_cancel_stops_the_sync_and_keeps_the_previous_summary(
+    qtbot: QtBot, make_page: MakePage, workspace: Workspace, engine: FakeEngine
+) -> None:
+    page = make_page(workspace, engine)
+    page.sync_button.click()
+    qtbot.waitUntil(page.cancel_button.isVisible)
+    with qtbot.waitSignal(page.runner.finished) as finished:
+        page.cancel_button.click()
+    assert finished.args == [True]
+    assert page.status_label.text() == "Sync cancelled."
+    assert page.error_label.isHidden() and not page.cancel_button.isVisible() and page.sync_button.isEnabled()
+    assert "Not synced yet" in page.summary_view.when_label.text()
+
+
+def test_a_sync_error_is_shown_inline_with_its_details(
+    qtbot: QtBot, make_page: MakePage, workspace: Workspace, engine: FakeEngine
+) -> None:
+    engine.error = FieldCRMError(
+        "This laptop is not registered on the share; give the admin this key: {key}", key="ed25519:AbC123"
+    )
+    page = make_page(workspace, engine)
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: page.status_label.text() == "Sync failed.")
+    assert page.error_label.isVisible()
+    assert page.error_label.text().endswith("give the admin this key: ed25519:AbC123")
+    engine.error, engine.gate = None, threading.Event()
+    engine.gate.set()
+    page.sync_button.click()  # trying again clears the old error
+    qtbot.waitUntil(lambda: page.status_label.text() == "Sync finished.")
+    assert page.error_label.isHidden()
+
+
+def test_auto_sync_starts_once_when_the_share_appears(
+    qtbot: QtBot, make_page: MakePage, workspace: Workspace, engine: FakeEngine
+) -> None:
+    engine.gate.set()
+    page = make_page(workspace, engine)
+    assert not page.auto_check.isChecked() and not page.auto.timer.isActive()
+    page.auto_check.setChecked(True)
+    assert app_settings().value(ENABLED_KEY, type=bool) is True and page.auto.timer.isActive()
+    page.auto.timer.setInterval(10)
+    qtbot.wait(50)
+    assert engine.calls == 0  # the share is not there yet
+    assert engine.share is not None
+    engine.share.mkdir()
+    qtbot.waitUntil(lambda: page.status_label.text() == "Sync finished.")
+    qtbot.wait(50)
+    assert engine.calls == 1  # still reachable: no second run until it comes back
+    page.auto_check.setChecked(False)
+    assert not page.auto.timer.isActive()
+
+
+def test_auto_sync_setting_survives_a_restart(
+    make_page: MakePage, workspace: Workspace, engine: FakeEngine
+) -> None:
+    app_settings().setValue(ENABLED_KEY, True)
+    page = make_page(workspace, engine)
+    assert page.auto_check.isChecked() and page.auto.timer.isActive()
+    assert page.auto.timer.interval() == 60_000
