@@ -3,14 +3,14 @@
 The list's one search box finds customers by name, code, phone, address and
 contacts, by substring in Chinese or English, and by pinyin (``zscs`` or
 ``zhangsan`` finds 张三超市). Every term is answered from the index with
-``MATCH``; nothing scans the customers:
+``MATCH``; no query reads every haystack:
 
 * A term of three or more characters is an FTS5 phrase of its trigrams. The
   table keeps positions (``detail=full``) so FTS5 checks the trigrams are
   adjacent, which makes the phrase an exact substring test. With
   ``detail=none`` each candidate had to be re-read and checked with
   ``instr``, and a broad term such as ``bianlidian`` (18,000 matches in a
-  100,000-customer workspace) took 60 ms instead of 13 ms.
+  100,000-customer workspace) took about 55 ms instead of 13 ms.
 * Trigrams cannot find one or two characters, so each haystack ends with a
   section listing the single characters and pairs of characters of the name,
   address, people's names, the Chinese words of the contacts (a contact is
@@ -18,15 +18,17 @@ contacts, by substring in Chinese or English, and by pinyin (``zscs`` or
   of all of these, each padded with ``PAD`` to a trigram of its own: ``西湖``
   is one lookup instead of a scan of every haystack. Digits, codes and full
   pinyin are left out of that section: one or two digits or letters of them
-  match almost every card, and they made the index a third bigger and
-  indexing a card slower. Full pinyin is found from its third letter on.
+  match almost every card, and they made haystacks a fifth longer and
+  indexing slower. Full pinyin is found from its third letter on.
 * ``LIKE`` is not used: with an ``ESCAPE`` clause SQLite does not hand it to
-  FTS5, so every search scanned all haystacks (300 to 900 ms at 100,000).
+  FTS5, so every search scanned all haystacks (135 to 820 ms at 100,000).
 
 The index is derived data, local to each laptop and never synced. Triggers
 keep it current whichever code path writes a customer (including sync, which
-may also delete rows), and ``install`` recreates and refills it when the rules
-below change, so an index built by an older FieldCRM is never used stale.
+may also delete rows). The table itself is defined here, not in a migration:
+``install`` recreates and refills it when the rules below change (the v1
+``detail=none`` table included), so an index built by older rules is never
+used stale.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ _PHONE_RUN = re.compile(r"\+?\d[\d \-()]{3,}\d")
 _PHONE_TERM = re.compile(r"[\d+()\-.]*\d[\d+()\-.]*")
 _NON_DIGIT = re.compile(r"\D")
 _DIGITS = re.compile(r"\d+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")  # all but the newline between contact lines
 
 
 def fold(text: str) -> str:

@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AssetsPage</name>
+    <message numerus="yes">
+        <location filename="../../fieldcrm/ui/assets/assets_page.py" line="+131"/>
+        <source>%n unit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClockWarningsPanel</name>
+    <message numerus="yes">
+        <location filename="../../fieldcrm/ui/sync/clock_panel.py" line="+62"/>
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerAssetsTab</name>
+    <message numerus="yes">
+        <location filename="../../fieldcrm/ui/assets/customer_assets_tab.py" line="+129"/>
+        <source>%n unit(s) here · deposits held {total} yuan</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message numerus="yes">
         <location filename="../../fieldcrm/ui/customers/list_page.py" line="+151"/>

@@ -23,7 +23,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../fieldcrm/ui/assets/action_dialog.py" line="+105"/>
+        <location filename="../../fieldcrm/ui/assets/action_dialog.py" line="+114"/>
         <source>Customer *</source>
         <translation type="unfinished"></translation>
     </message>
@@ -34,9 +34,132 @@
     </message>
 </context>
 <context>
+    <name>AssetActions</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/actions.py" line="+46"/>
+        <source>No deposit is held for {tag}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposit to refund: {amount} yuan to {customer}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deploy {tag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Deploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Move {tag} to another customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Retrieve {tag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Retrieve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Inspect {tag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Save inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Repair of {tag} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Repair &amp;done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send {tag} to repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Request repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Write off {tag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Write off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A unit written off stays in the records but nothing more can happen to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Correct the location of {tag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the customer where the unit is, or leave it empty and give the warehouse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Refund the deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refund {amount} yuan to {customer}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssetDialogs</name>
     <message>
-        <location line="-80"/>
+        <location filename="../../fieldcrm/ui/assets/action_dialog.py" line="-80"/>
         <source>Add photos</source>
         <translation type="unfinished"></translation>
     </message>
@@ -196,15 +319,60 @@
 <context>
     <name>AssetHistory</name>
     <message>
-        <location filename="../../fieldcrm/ui/assets/history.py" line="+46"/>
+        <location filename="../../fieldcrm/ui/assets/history.py" line="+39"/>
+        <source>Deposit refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%n photo(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation type="unfinished">原值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation type="unfinished">新值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>photo not yet received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Photo {number}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AssetList</name>
     <message>
-        <location filename="../../fieldcrm/ui/assets/list_model.py" line="+51"/>
+        <location filename="../../fieldcrm/ui/assets/list_model.py" line="+57"/>
         <source>{date} (overdue)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -262,7 +430,68 @@
 <context>
     <name>AssetReview</name>
     <message>
-        <location filename="../../fieldcrm/ui/assets/supervisor_views.py" line="+123"/>
+        <location filename="../../fieldcrm/ui/assets/supervisor_views.py" line="+40"/>
+        <source>nowhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>history says {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+10"/>
+        <source>Tag</source>
+        <translation type="unfinished">资产编码</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Territory</source>
+        <translation type="unfinished">片区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspected</source>
+        <translation type="unfinished">已巡检</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recorded at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Deployed units whose latest inspection found them faulty, unclean, badly displayed or low on our share. Enter opens a unit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,9 +502,17 @@
     </message>
 </context>
 <context>
+    <name>AssetTexts</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/texts.py" line="+102"/>
+        <source>Warehouse {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssetWindow</name>
     <message>
-        <location filename="../../fieldcrm/ui/assets/asset_window.py" line="+49"/>
+        <location filename="../../fieldcrm/ui/assets/asset_window.py" line="+57"/>
         <source>Type</source>
         <translation type="unfinished">类型</translation>
     </message>
@@ -399,6 +636,51 @@
         <location line="+8"/>
         <source>Re&amp;pair done…</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetsPage</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/assets_page.py" line="+64"/>
+        <source>&amp;New unit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find</source>
+        <translation type="unfinished">查找</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Units</source>
+        <translation type="unfinished">资产数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Counting…</source>
+        <translation type="unfinished">正在统计…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n unit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -980,6 +1262,71 @@
     </message>
 </context>
 <context>
+    <name>ClockWarningsPanel</name>
+    <message>
+        <location filename="../../fieldcrm/ui/sync/clock_panel.py" line="+24"/>
+        <source>Clocks running ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dismiss (the clock has been put right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{user}&apos;s laptop clock runs {ahead} ahead (noticed {when})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <location filename="../../fieldcrm/ui/sync/conflicts_panel.py" line="+38"/>
+        <source>Conflicts to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No conflicts: every field has one agreed value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Keep deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore with the edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use other value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <location filename="../../fieldcrm/ui/crash.py" line="+78"/>
@@ -1011,6 +1358,79 @@ Please send that file to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>CustomerAssets</name>
+    <message>
+        <location filename="../../fieldcrm/ui/assets/customer_assets_tab.py" line="+38"/>
+        <source>{date} (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tag</source>
+        <translation type="unfinished">资产编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement</source>
+        <translation type="unfinished">协议号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposit held</source>
+        <translation type="unfinished">押金</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerAssetsTab</name>
+    <message>
+        <location line="+8"/>
+        <source>Assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Inspect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No units at this customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n unit(s) here · deposits held {total} yuan</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <location filename="../../fieldcrm/ui/customers/display.py" line="+22"/>
@@ -1036,12 +1456,12 @@ Please send that file to your administrator.</source>
 <context>
     <name>CustomerEditor</name>
     <message>
-        <location filename="../../fieldcrm/ui/customers/editor.py" line="+93"/>
+        <location filename="../../fieldcrm/ui/customers/editor.py" line="+94"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1081,7 +1501,7 @@ Please send that file to your administrator.</source>
         <translation>{label}（主管）</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+80"/>
         <source>The workspace is open read-only; cards cannot be changed.</source>
         <translation>工作区以只读方式打开，客户档案卡不能修改。</translation>
     </message>
@@ -2625,7 +3045,7 @@ Workspace: {workspace}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../fieldcrm/ui/pages.py" line="+30"/>
+        <location filename="../../fieldcrm/ui/pages.py" line="+32"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -2633,6 +3053,16 @@ Workspace: {workspace}</source>
         <location line="+1"/>
         <source>Visits</source>
         <translation>拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3259,6 +3689,19 @@ Workspace: {workspace}</source>
     </message>
 </context>
 <context>
+    <name>SummaryView</name>
+    <message>
+        <location filename="../../fieldcrm/ui/sync/summary_view.py" line="+20"/>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Needs attention:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
         <location filename="../../fieldcrm/sync/share/archive.py" line="+43"/>
@@ -3787,6 +4230,203 @@ Workspace: {workspace}</source>
     <message>
         <location line="+1"/>
         <source>The snapshot is damaged ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldcrm/sync/device.py" line="+98"/>
+        <source>A sync of this workspace is already running (process {pid}); wait for it to finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not take the sync lock {path}; try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldcrm/sync/engine.py" line="+64"/>
+        <source>This workspace has not synced yet: give the share folder (--share DIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is another share than the one this workspace syncs with ({known}); a workspace belongs to one share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This device is not registered on the share {path}. Ask the admin to run: fieldcrm share add-user --share {path} --user {user} --role {role}{territory} --key {key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{user}&apos;s devices were revoked on the share {path}; this laptop may no longer sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync cancelled; nothing more was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bootstrap fills a new workspace, and this one already holds changes: run &apos;fieldcrm sync&apos; instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only supervisors and admins write snapshots; this workspace belongs to a {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This laptop&apos;s own files on the share cannot be read back: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Sync finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Sent file #{seq} ({count} changes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Loading the snapshot by {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Applying {count} files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Read file #{seq} of {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checked site {site}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>{user}&apos;s laptop clock (site {site}) runs {hours:.1f} h ahead; ask them to set it right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldcrm/sync/membership.py" line="+22"/>
+        <source>This workspace does not hold the share&apos;s admin key ({path}); run this in the admin&apos;s workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflicts</name>
+    <message>
+        <location filename="../../fieldcrm/ui/sync/conflict_model.py" line="+20"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation type="unfinished">项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Set by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Other value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../fieldcrm/ui/sync/sync_page.py" line="+56"/>
+        <source>The team&apos;s share folder, e.g. \\server\fieldcrm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync automatically when the share can be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sync finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sync failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the share folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,8 +12,8 @@ the Sync button, which refuses to start a second one.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer
 

@@ -10,8 +10,9 @@ every view refreshes without knowing sync exists.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 

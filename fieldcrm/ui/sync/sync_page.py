@@ -16,7 +16,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout,
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -83,6 +91,8 @@ class SyncPage(Page):
         self.runner.finished.connect(self._finished)
         for widget in (self.sync_button, self.auto_check, self.share_edit, self.browse_button):
             widget.setEnabled(writable)
+        if not writable:  # a sync writes: a workspace opened read-only keeps the setting but never acts on it
+            self.auto.timer.stop()
         self._set_running(False)
         self.error_label.hide()
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from fieldcrm.errors import FieldCRMError
 from fieldcrm.sync.engine import RejectedChange, SiteProblem, SyncCancelled, SyncSummary
