@@ -95,7 +95,11 @@ def workspace(customers: int = DEFAULT_CUSTOMERS, seed: int = DEFAULT_SEED, *, f
         _remove_stale(customers, seed, folder)
         print(f"building a {customers}-customer demo workspace in {folder} (cached for next time)", file=sys.stderr)
         build(folder, customers, seed, echo=True)
+    started = time.perf_counter()
     open_workspace(folder).close()
+    if time.perf_counter() - started > 5:
+        print(f"opened {folder.name} in {time.perf_counter() - started:.0f} s (schema or search index upgraded)",
+              file=sys.stderr)
     return folder
 
 

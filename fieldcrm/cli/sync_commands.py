@@ -14,14 +14,31 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from fieldcrm.cli.common import EXIT_OK, CliParser, UsageError, emit, emit_json, note, opened_workspace
+from fieldcrm.cli.common import (
+    EXIT_OK,
+    CliParser,
+    UsageError,
+    emit,
+    emit_json,
+    note,
+    opened_workspace,
+)
 from fieldcrm.domain.classifications import Role
 from fieldcrm.domain.validation import parse_value, spec_for
 from fieldcrm.errors import NotFound
 from fieldcrm.sync import engine, membership
-from fieldcrm.sync.conflicts import MSG_GONE, Conflict, Keep, Kind, Version, list_conflicts, resolve
+from fieldcrm.sync.conflicts import (
+    MSG_GONE,
+    Conflict,
+    Keep,
+    Kind,
+    Version,
+    list_conflicts,
+    resolve,
+)
 
-ROLES = [role.value for role in Role]
+ROLE_BY_VALUE = {role.value: role for role in Role}
+ROLES = list(ROLE_BY_VALUE)
 SIDES = ("winner", "loser")
 
 
@@ -45,7 +62,7 @@ def cmd_key(args: argparse.Namespace) -> int:
 
 def cmd_add_user(args: argparse.Namespace) -> int:
     with opened_workspace(args) as workspace:
-        cert = membership.add_user(workspace, args.share, user=args.user, role=Role(args.role), key_text=args.key,
+        cert = membership.add_user(workspace, args.share, user=args.user, role=ROLE_BY_VALUE[args.role], key_text=args.key,
                                    territory=args.territory)
     where = f", {cert.territory}" if cert.territory else ""
     note(f"registered {cert.user} ({cert.role.value}{where}), device {cert.key.fingerprint}")

@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,13 @@ from fieldcrm.storage.database import write_transaction
 from fieldcrm.storage.identity import Identity
 from fieldcrm.sync import sync_state as state
 from fieldcrm.sync.conflicts import list_conflicts
-from fieldcrm.sync.device import ADMIN_KEY_NAME, DEVICE_KEY_NAME, SyncBusy, load_or_create_key, sync_lock
+from fieldcrm.sync.device import (
+    ADMIN_KEY_NAME,
+    DEVICE_KEY_NAME,
+    SyncBusy,
+    load_or_create_key,
+    sync_lock,
+)
 from fieldcrm.sync.drift import ClockWarning
 from fieldcrm.sync.merge import ApplyResult, ChangeFile, apply_files
 from fieldcrm.sync.outbox import collect_outgoing, exported_through, mark_exported
@@ -254,7 +260,7 @@ class _Run:
         self.cancelled = cancelled or (lambda: False)
         self.step = _Step(progress)
         self.clock = time.perf_counter()
-        self.summary = SyncSummary(str(path), datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        self.summary = SyncSummary(str(path), datetime.now(UTC).isoformat(timespec="seconds"))
         self.share = self._open()
 
     def run(self) -> SyncSummary:

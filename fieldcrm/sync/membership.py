@@ -16,7 +16,15 @@ from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 from fieldcrm.storage.database import write_transaction
 from fieldcrm.sync import sync_state as state
 from fieldcrm.sync.engine import SyncError, _share_errors, admin_key_path, device_key
-from fieldcrm.sync.share import Certificate, PublicKey, Revocation, Share, SigningKey, issue_certificate, revoke_user
+from fieldcrm.sync.share import (
+    Certificate,
+    PublicKey,
+    Revocation,
+    Share,
+    SigningKey,
+    issue_certificate,
+    revoke_user,
+)
 from fieldcrm.workspace import Workspace
 
 MSG_NOT_ADMIN = _N("Sync", "This workspace does not hold the share's admin key ({path}); run this in the admin's workspace")

@@ -25,12 +25,12 @@
     <message>
         <location filename="../../fieldcrm/ui/assets/action_dialog.py" line="+114"/>
         <source>Customer *</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 *</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Photos</source>
-        <translation type="unfinished"></translation>
+        <translation>照片</translation>
     </message>
 </context>
 <context>
@@ -38,122 +38,122 @@
     <message>
         <location filename="../../fieldcrm/ui/assets/actions.py" line="+46"/>
         <source>No deposit is held for {tag}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{tag} 没有押金。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deposit to refund: {amount} yuan to {customer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>应退押金：向 {customer} 退还 {amount} 元。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>New unit</source>
-        <translation type="unfinished"></translation>
+        <translation>新设备</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Register</source>
-        <translation type="unfinished"></translation>
+        <translation>登记(&amp;R)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Deploy {tag}</source>
-        <translation type="unfinished"></translation>
+        <translation>投放 {tag}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Deploy</source>
-        <translation type="unfinished"></translation>
+        <translation>投放(&amp;D)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Move {tag} to another customer</source>
-        <translation type="unfinished"></translation>
+        <translation>将 {tag} 转移到其他客户</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Move</source>
-        <translation type="unfinished"></translation>
+        <translation>转移(&amp;M)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Retrieve {tag}</source>
-        <translation type="unfinished"></translation>
+        <translation>收回 {tag}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Retrieve</source>
-        <translation type="unfinished"></translation>
+        <translation>收回(&amp;R)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Inspect {tag}</source>
-        <translation type="unfinished"></translation>
+        <translation>巡检 {tag}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Save inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>保存巡检(&amp;S)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Repair of {tag} done</source>
-        <translation type="unfinished"></translation>
+        <translation>{tag} 维修完成</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Repair &amp;done</source>
-        <translation type="unfinished"></translation>
+        <translation>维修完成(&amp;D)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send {tag} to repair</source>
-        <translation type="unfinished"></translation>
+        <translation>{tag} 报修</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Request repair</source>
-        <translation type="unfinished"></translation>
+        <translation>报修(&amp;R)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Write off {tag}</source>
-        <translation type="unfinished"></translation>
+        <translation>核销 {tag}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Write off</source>
-        <translation type="unfinished"></translation>
+        <translation>核销(&amp;W)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A unit written off stays in the records but nothing more can happen to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>核销后的设备仍保留在记录中，但不能再做任何操作。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Correct the location of {tag}</source>
-        <translation type="unfinished"></translation>
+        <translation>更正 {tag} 的位置</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Correct</source>
-        <translation type="unfinished"></translation>
+        <translation>更正(&amp;C)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give the customer where the unit is, or leave it empty and give the warehouse.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写设备所在的客户；如不在客户处，请留空并填写仓库。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Refund the deposit</source>
-        <translation type="unfinished"></translation>
+        <translation>退还押金</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Refund {amount} yuan to {customer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>向 {customer} 退还 {amount} 元。</translation>
     </message>
 </context>
 <context>
@@ -161,12 +161,12 @@
     <message>
         <location filename="../../fieldcrm/ui/assets/action_dialog.py" line="-80"/>
         <source>Add photos</source>
-        <translation type="unfinished"></translation>
+        <translation>添加照片</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Images ({patterns})</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -292,28 +292,28 @@
     <message>
         <location filename="../../fieldcrm/ui/assets/filter_bar.py" line="+28"/>
         <source>Search tag, serial, brand, model or customer</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索资产编码、序列号、品牌、型号或客户</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any type</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+29"/>
         <source>Any territory</source>
-        <translation type="unfinished"></translation>
+        <translation>全部片区</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>&amp;Overdue inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>巡检逾期(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -321,52 +321,52 @@
     <message>
         <location filename="../../fieldcrm/ui/assets/history.py" line="+39"/>
         <source>Deposit refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>押金已退还</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%n photo(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%n 张照片</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>From</source>
-        <translation type="unfinished">原值</translation>
+        <translation>原位置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To</source>
-        <translation type="unfinished">新值</translation>
+        <translation>新位置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>photo not yet received</source>
-        <translation type="unfinished"></translation>
+        <translation>照片尚未收到</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Photo {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>照片 {number}</translation>
     </message>
 </context>
 <context>
@@ -374,57 +374,57 @@
     <message>
         <location filename="../../fieldcrm/ui/assets/list_model.py" line="+57"/>
         <source>{date} (overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}（已逾期）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tag</source>
-        <translation type="unfinished">资产编码</translation>
+        <translation>资产编码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Brand</source>
-        <translation type="unfinished">品牌</translation>
+        <translation>品牌</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Model</source>
-        <translation type="unfinished">型号</translation>
+        <translation>型号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Territory</source>
-        <translation type="unfinished">片区</translation>
+        <translation>片区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warehouse</source>
-        <translation type="unfinished">仓库</translation>
+        <translation>仓库</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>上次巡检</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>下次巡检</translation>
     </message>
 </context>
 <context>
@@ -432,73 +432,73 @@
     <message>
         <location filename="../../fieldcrm/ui/assets/supervisor_views.py" line="+40"/>
         <source>nowhere</source>
-        <translation type="unfinished"></translation>
+        <translation>无位置</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Customer {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 {id}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>history says {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录为 {place}</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+10"/>
         <source>Tag</source>
-        <translation type="unfinished">资产编码</translation>
+        <translation>资产编码</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Territory</source>
-        <translation type="unfinished">片区</translation>
+        <translation>片区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Inspected</source>
-        <translation type="unfinished">已巡检</translation>
+        <translation>巡检日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>巡检人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Recorded at</source>
-        <translation type="unfinished"></translation>
+        <translation>记录位置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>Deployed units whose latest inspection found them faulty, unclean, badly displayed or low on our share. Enter opens a unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一次巡检发现故障、不清洁、陈列不符合协议或本公司产品占比偏低的已投放设备。按 Enter 键打开设备。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Units whose history disagrees with their record, mostly after two laptops moved the same unit offline. Correct each to where it really is.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录与档案不符的设备，多因两台电脑在离线时转移了同一台设备。请逐一更正为实际所在位置。</translation>
     </message>
 </context>
 <context>
@@ -506,7 +506,7 @@
     <message>
         <location filename="../../fieldcrm/ui/assets/texts.py" line="+102"/>
         <source>Warehouse {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>仓库 {name}</translation>
     </message>
 </context>
 <context>
@@ -514,128 +514,128 @@
     <message>
         <location filename="../../fieldcrm/ui/assets/asset_window.py" line="+57"/>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Brand and model</source>
-        <translation type="unfinished">品牌型号</translation>
+        <translation>品牌型号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Serial number</source>
-        <translation type="unfinished">序列号</translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Capacity (litres)</source>
-        <translation type="unfinished">容量（升）</translation>
+        <translation>容量（升）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Placed</source>
-        <translation type="unfinished">已下单</translation>
+        <translation>投放情况</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Inspections</source>
-        <translation type="unfinished"></translation>
+        <translation>巡检</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>异常</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>&amp;Deploy…</source>
-        <translation type="unfinished"></translation>
+        <translation>投放(&amp;D)…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Inspect…</source>
-        <translation type="unfinished"></translation>
+        <translation>巡检(&amp;I)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Move…</source>
-        <translation type="unfinished"></translation>
+        <translation>转移(&amp;M)…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Retrieve…</source>
-        <translation type="unfinished"></translation>
+        <translation>收回(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+75"/>
         <source>Re&amp;pair…</source>
-        <translation type="unfinished"></translation>
+        <translation>报修(&amp;P)…</translation>
     </message>
     <message>
         <location line="-75"/>
         <source>&amp;Write off…</source>
-        <translation type="unfinished"></translation>
+        <translation>核销(&amp;W)…</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>History, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录（最新的在前）</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Unit {tag}</source>
-        <translation type="unfinished"></translation>
+        <translation>设备 {tag}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>since {date} · agreement {agreement} · deposit held {deposit} yuan</source>
-        <translation type="unfinished"></translation>
+        <translation>自 {date} 起 · 协议号 {agreement} · 押金 {deposit} 元</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>never</source>
-        <translation type="unfinished">从未拜访</translation>
+        <translation>从未巡检</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>last {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>上次 {last}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>last {last} · overdue since {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>上次 {last} · 自 {due} 起逾期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>last {last} · next by {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>上次 {last} · 下次应在 {due} 前</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Re&amp;pair done…</source>
-        <translation type="unfinished"></translation>
+        <translation>维修完成(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -643,43 +643,43 @@
     <message>
         <location filename="../../fieldcrm/ui/assets/assets_page.py" line="+64"/>
         <source>&amp;New unit…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建设备(&amp;N)…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Find</source>
-        <translation type="unfinished">查找</translation>
+        <translation>查找</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Units</source>
-        <translation type="unfinished">资产数</translation>
+        <translation>设备</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>异常</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>复核</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Counting…</source>
-        <translation type="unfinished">正在统计…</translation>
+        <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n unit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台设备</numerusform>
         </translation>
     </message>
 </context>
@@ -1266,31 +1266,31 @@
     <message>
         <location filename="../../fieldcrm/ui/sync/clock_panel.py" line="+24"/>
         <source>Clocks running ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>时钟超前的电脑</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Dismiss (the clock has been put right)</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略（时钟已校正）</translation>
     </message>
     <message numerus="yes">
         <location line="+33"/>
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{user}&apos;s laptop clock runs {ahead} ahead (noticed {when})</source>
-        <translation type="unfinished"></translation>
+        <translation>{user} 的电脑时钟快了 {ahead}（发现于 {when}）</translation>
     </message>
 </context>
 <context>
@@ -1298,32 +1298,32 @@
     <message>
         <location filename="../../fieldcrm/ui/sync/conflicts_panel.py" line="+38"/>
         <source>Conflicts to review</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理的冲突</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No conflicts: every field has one agreed value.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有冲突：每个项目都只有一个一致的值。</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Keep deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>保留删除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore with the edit</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复并保留修改</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Keep current</source>
-        <translation type="unfinished"></translation>
+        <translation>保留当前值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use other value</source>
-        <translation type="unfinished"></translation>
+        <translation>采用另一个值</translation>
     </message>
 </context>
 <context>
@@ -1362,47 +1362,47 @@ Please send that file to your administrator.</source>
     <message>
         <location filename="../../fieldcrm/ui/assets/customer_assets_tab.py" line="+38"/>
         <source>{date} (overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}（已逾期）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tag</source>
-        <translation type="unfinished">资产编码</translation>
+        <translation>资产编码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Agreement</source>
-        <translation type="unfinished">协议号</translation>
+        <translation>协议号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deposit held</source>
-        <translation type="unfinished">押金</translation>
+        <translation>押金</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>上次巡检</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>下次巡检</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>异常</translation>
     </message>
 </context>
 <context>
@@ -1410,23 +1410,23 @@ Please send that file to your administrator.</source>
     <message>
         <location line="+8"/>
         <source>Assets</source>
-        <translation type="unfinished"></translation>
+        <translation>资产</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&amp;Inspect…</source>
-        <translation type="unfinished"></translation>
+        <translation>巡检(&amp;I)…</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>No units at this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>此客户处没有设备。</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n unit(s) here · deposits held {total} yuan</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>此处共 %n 台设备 · 押金合计 {total} 元</numerusform>
         </translation>
     </message>
 </context>
@@ -1910,7 +1910,7 @@ Please send that file to your administrator.</source>
     <message>
         <location filename="../../fieldcrm/ui/assets/customer_picker.py" line="+24"/>
         <source>Customer code, name or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号、名称或电话</translation>
     </message>
 </context>
 <context>
@@ -2722,7 +2722,7 @@ The card moves to the deleted customers, where it can be restored.</source>
     <message>
         <location filename="../../fieldcrm/ui/assets/field_form.py" line="+48"/>
         <source>{label} *</source>
-        <translation type="unfinished">{label} *</translation>
+        <translation>{label} *</translation>
     </message>
 </context>
 <context>
@@ -3057,12 +3057,12 @@ Workspace: {workspace}</source>
     <message>
         <location line="+1"/>
         <source>Assets</source>
-        <translation type="unfinished"></translation>
+        <translation>资产</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>同步</translation>
     </message>
 </context>
 <context>
@@ -3070,12 +3070,12 @@ Workspace: {workspace}</source>
     <message>
         <location filename="../../fieldcrm/ui/assets/action_dialog.py" line="+13"/>
         <source>Add &amp;photos…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -3685,7 +3685,7 @@ Workspace: {workspace}</source>
     <message>
         <location filename="../../fieldcrm/ui/assets/supervisor_views.py" line="+7"/>
         <source>&amp;Correct location…</source>
-        <translation type="unfinished"></translation>
+        <translation>更正位置(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -3693,12 +3693,12 @@ Workspace: {workspace}</source>
     <message>
         <location filename="../../fieldcrm/ui/sync/summary_view.py" line="+20"/>
         <source>Last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>上次同步</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Needs attention:</source>
-        <translation type="unfinished"></translation>
+        <translation>需要处理：</translation>
     </message>
 </context>
 <context>
@@ -4220,117 +4220,117 @@ Workspace: {workspace}</source>
     <message>
         <location filename="../../fieldcrm/sync/snapshot_data.py" line="+40"/>
         <source>A snapshot can only fill a new workspace; this one already holds changes</source>
-        <translation type="unfinished"></translation>
+        <translation>快照只能用于填充新的工作区；此工作区已有修改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This snapshot has format {found}; this FieldCRM reads format {supported}. Update FieldCRM</source>
-        <translation type="unfinished"></translation>
+        <translation>此快照的格式为 {found}；当前 FieldCRM 只能读取格式 {supported}。请升级 FieldCRM</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The snapshot is damaged ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>快照已损坏（{reason}）</translation>
     </message>
     <message>
         <location filename="../../fieldcrm/sync/device.py" line="+98"/>
         <source>A sync of this workspace is already running (process {pid}); wait for it to finish</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作区已有同步正在进行（进程 {pid}）；请等待其完成</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Could not take the sync lock {path}; try again</source>
-        <translation type="unfinished"></translation>
+        <translation>无法获取同步锁 {path}；请重试</translation>
     </message>
     <message>
         <location filename="../../fieldcrm/sync/engine.py" line="+64"/>
         <source>This workspace has not synced yet: give the share folder (--share DIR)</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作区尚未同步过：请指定共享目录（--share DIR）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} is another share than the one this workspace syncs with ({known}); a workspace belongs to one share</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是此工作区同步所用的共享目录（{known}）；一个工作区只能属于一个共享目录</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This device is not registered on the share {path}. Ask the admin to run: fieldcrm share add-user --share {path} --user {user} --role {role}{territory} --key {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>本设备尚未在共享目录 {path} 登记。请管理员运行：fieldcrm share add-user --share {path} --user {user} --role {role}{territory} --key {key}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{user}&apos;s devices were revoked on the share {path}; this laptop may no longer sync</source>
-        <translation type="unfinished"></translation>
+        <translation>{user} 的设备已在共享目录 {path} 上被吊销；这台电脑不能再同步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync cancelled; nothing more was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>同步已取消；没有再做其他修改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bootstrap fills a new workspace, and this one already holds changes: run &apos;fieldcrm sync&apos; instead</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化只能用于新的工作区，而此工作区已有修改：请改为运行 &apos;fieldcrm sync&apos;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only supervisors and admins write snapshots; this workspace belongs to a {role}</source>
-        <translation type="unfinished"></translation>
+        <translation>只有主管和管理员可以写入快照；此工作区的角色是 {role}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This laptop&apos;s own files on the share cannot be read back: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从共享目录读回本机发布的文件：{reason}</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason}</translation>
     </message>
     <message>
         <location line="+128"/>
         <source>Sync finished</source>
-        <translation type="unfinished"></translation>
+        <translation>同步完成</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Sent file #{seq} ({count} changes)</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送第 {seq} 号文件（{count} 条修改）</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Loading the snapshot by {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在载入 {user} 的快照</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Applying {count} files</source>
-        <translation type="unfinished"></translation>
+        <translation>正在应用 {count} 个文件</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Read file #{seq} of {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>已读取 {user} 的第 {seq} 号文件</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Checked site {site}</source>
-        <translation type="unfinished"></translation>
+        <translation>已检查站点 {site}</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>{user}&apos;s laptop clock (site {site}) runs {hours:.1f} h ahead; ask them to set it right</source>
-        <translation type="unfinished"></translation>
+        <translation>{user} 的电脑时钟（站点 {site}）快了 {hours:.1f} 小时；请提醒其校正时钟</translation>
     </message>
     <message>
         <location filename="../../fieldcrm/sync/membership.py" line="+22"/>
         <source>This workspace does not hold the share&apos;s admin key ({path}); run this in the admin&apos;s workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作区没有共享目录的管理员密钥（{path}）；请在管理员的工作区中运行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>key: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥：{reason}</translation>
     </message>
 </context>
 <context>
@@ -4338,28 +4338,28 @@ Workspace: {workspace}</source>
     <message>
         <location filename="../../fieldcrm/ui/sync/conflict_model.py" line="+20"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Field</source>
-        <translation type="unfinished">项目</translation>
+        <translation>项目</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Current value</source>
-        <translation type="unfinished"></translation>
+        <translation>当前值</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>Set by</source>
-        <translation type="unfinished"></translation>
+        <translation>修改人</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Other value</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个值</translation>
     </message>
 </context>
 <context>
@@ -4367,67 +4367,67 @@ Workspace: {workspace}</source>
     <message>
         <location filename="../../fieldcrm/ui/sync/sync_page.py" line="+56"/>
         <source>The team&apos;s share folder, e.g. \\server\fieldcrm</source>
-        <translation type="unfinished"></translation>
+        <translation>团队的共享目录，如 \\server\fieldcrm</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync automatically when the share can be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>共享目录可访问时自动同步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>共享目录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹：</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Sync finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>同步完成。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Sync failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>同步失败。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Sync cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>同步已取消。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Choose the share folder</source>
-        <translation type="unfinished"></translation>
+        <translation>选择共享目录</translation>
     </message>
 </context>
 <context>

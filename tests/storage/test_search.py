@@ -201,6 +201,10 @@ def test_deleted_customers_are_found_only_when_asked_for(
     supervisor_customers.delete(cards["张三超市"]["id"])
     assert found(supervisor_workspace, "zscs") == []
     assert found(supervisor_workspace, "zscs", include_deleted=True) == ["张三超市"]
+    db = supervisor_workspace.db
+    assert search.count(db, ["超市"], only_deleted=True) == 1
+    assert search.count(db, ["店"], only_deleted=True) == 0
+    assert search.count(db, ["店"]) == search.count(db, ["店"], include_deleted=True) == 2
     supervisor_customers.restore(cards["张三超市"]["id"])
     assert found(supervisor_workspace, "zscs") == ["张三超市"]
 
@@ -278,11 +282,11 @@ def test_query_normalisation() -> None:
 
 HAYSTACK_SAMPLE = (
     "张三超市（文三路店）", "C-7K2Q01", "0571-88881234, 138 1234 5678", "浙江省", "杭州市", "西湖区",
-    "文三路128号", "王斌（仓管）181-3098-6382", "张三", "李娜",
+    "文三路128号", "王斌（仓管）181-3098-6382\n15900001111 赵敏", "张三", "李娜",
 )
 # What haystack() produced when RULES_VERSION was last bumped. Indexes are rebuilt only
 # when the version changes, so new rules without a new version would leave them stale.
-HAYSTACK_RULES = (5, "53267a0cc6")
+HAYSTACK_RULES = (6, "4e684052a7")
 
 
 def test_the_rules_version_names_the_haystack_rules() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -12,15 +14,20 @@ from fieldcrm.domain.customers import CustomerService
 from fieldcrm.sync import clock, engine, membership, sync_state
 from fieldcrm.sync.conflicts import list_conflicts, resolve
 from fieldcrm.sync.outbox import exported_through
-from tests.sync.test_engine_support import (  # noqa: F401 - office is a fixture
+from tests.sync.test_engine_support import (
     Office,
     changes_of,
     conflict_view,
     customers,
-    office,
+    open_office,
     own_changes,
     published,
 )
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Iterator[Office]:
+    yield from open_office(tmp_path)
 
 
 def test_changes_travel_both_ways_and_merge_field_by_field(office: Office) -> None:
@@ -137,7 +144,7 @@ def test_a_large_outbox_goes_out_in_files_cut_between_timestamps(office: Office,
     files = list(office.open_share().read_new(rep.require_identity().site_id))
     assert summary.sent_files == len(files) > 1
     assert all(len(f.records) <= 7 for f in files)
-    for before, after in zip(files, files[1:]):
+    for before, after in pairwise(files):
         assert before.records[-1]["hlc"] < after.records[0]["hlc"]
     engine.sync(sup, office.share)
     assert customers(sup) == customers(rep)

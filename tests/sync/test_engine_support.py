@@ -1,7 +1,7 @@
 """An office for engine tests: an admin who made a share, and laptops registered on it.
 
 Named ``test_engine_*`` so it lives with the engine tests; it holds no tests
-itself, only the fixture and helpers they share.
+itself, only the helpers they share.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from fieldcrm.domain.classifications import Role
 from fieldcrm.domain.customers import CustomerService
@@ -51,8 +49,8 @@ class Office:
         self.admin.close()
 
 
-@pytest.fixture
-def office(tmp_path: Path) -> Iterator[Office]:
+def open_office(tmp_path: Path) -> Iterator[Office]:
+    """Body of each test module's ``office`` fixture: the admin's workspace and a fresh share."""
     admin = make_workspace(tmp_path / "admin", "王管理", Role.ADMIN, None)
     made = Office(tmp_path, admin)
     membership.init_share(admin, made.share)

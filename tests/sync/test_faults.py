@@ -25,15 +25,20 @@ from fieldcrm.sync.device import LOCK_NAME, sync_lock
 from fieldcrm.sync.outbox import exported_through
 from fieldcrm.sync.share import START, Share
 from fieldcrm.workspace import Workspace
-from tests.sync.test_engine_support import (  # noqa: F401 - office is a fixture
+from tests.sync.test_engine_support import (
     Office,
     add_customers,
     changes_of,
     customers,
-    office,
+    open_office,
     own_changes,
     published,
 )
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Iterator[Office]:
+    yield from open_office(tmp_path)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -116,9 +121,8 @@ def test_a_full_share_disk_is_reported_and_loses_nothing(office: Office, monkeyp
 
 def test_a_second_sync_is_refused_and_a_dead_ones_lock_is_taken_over(office: Office) -> None:
     rep = office.laptop("rep", "李雷")
-    with sync_lock(rep.folder):
-        with pytest.raises(engine.SyncError, match="already running"):
-            engine.sync(rep, office.share)
+    with sync_lock(rep.folder), pytest.raises(engine.SyncError, match="already running"):
+        engine.sync(rep, office.share)
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     (rep.folder / LOCK_NAME).write_text(str(dead.pid))
