@@ -9,6 +9,7 @@ import sqlite_utils
 
 from fieldcrm.domain.customer_fields import CUSTOMER_FIELDS
 from fieldcrm.storage import search
+from fieldcrm.storage.rows import insert_row, update_row
 
 CARD_COLUMNS = ("id", "code", "deleted", *(f.name for f in CUSTOMER_FIELDS))
 LIST_COLUMNS = (
@@ -16,6 +17,8 @@ LIST_COLUMNS = (
     "lifecycle", "credit_grade", "territory", "route", "rep",
 )
 SORTABLE = frozenset(LIST_COLUMNS) - {"id"}
+# Required, so never NULL: ordered plainly, which lets customers_live_by_name give the order.
+NEVER_NULL_SORTS = frozenset({"name"})
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,8 @@ class CustomerQuery:
     include_deleted: bool = False
     only_deleted: bool = False  # the trash view, where a retired card is found to restore it
 
-    def where(self) -> tuple[str, list[Any]]:
+    def where(self, *, broad: bool = False) -> tuple[str, list[Any]]:
+        """The WHERE clause; ``broad`` shapes the search for many matches (see ``page``)."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.only_deleted:
@@ -41,7 +45,7 @@ class CustomerQuery:
                 raise ValueError(f"unknown filter column {column!r}")
             clauses.append(f'customers."{column}" = ?')
             params.append(value)
-        match, match_params = search.match_clause(search.normalise_query(self.search))
+        match, match_params = search.match_clause(search.normalise_query(self.search), broad=broad)
         if match:
             clauses.append(match)
             params.extend(match_params)
@@ -51,13 +55,25 @@ class CustomerQuery:
         if self.sort not in SORTABLE:
             raise ValueError(f"cannot sort by {self.sort!r}")
         direction = "DESC" if self.descending else "ASC"
+        if self.sort in NEVER_NULL_SORTS:
+            return f' ORDER BY customers."{self.sort}" {direction}, customers.id {direction}'
         return f' ORDER BY customers."{self.sort}" IS NULL, customers."{self.sort}" {direction}, customers.id {direction}'
 
 
 def page(db: sqlite_utils.Database, query: CustomerQuery, offset: int, limit: int) -> list[dict[str, Any]]:
-    where, params = query.where()
+    """One page of the list.
+
+    With a search, SQLite cannot know how many customers match, so we ask the
+    index: when many do, walking customers_live_by_name in order and keeping
+    the matches fills a page after a few hundred rows; when few do, fetching
+    just those rows and sorting them beats walking every customer.
+    """
+    terms = search.normalise_query(query.search)
+    broad = bool(terms) and query.sort in NEVER_NULL_SORTS and search.is_broad(db, terms)
+    where, params = query.where(broad=broad)
+    source = "customers NOT INDEXED" if terms and not broad else "customers"
     columns = ", ".join(f'customers."{c}"' for c in LIST_COLUMNS)
-    sql = f"SELECT {columns} FROM customers{where}{query.order_by()} LIMIT ? OFFSET ?"
+    sql = f"SELECT {columns} FROM {source}{where}{query.order_by()} LIMIT ? OFFSET ?"
     return [dict(zip(LIST_COLUMNS, row)) for row in db.execute(sql, [*params, limit, offset])]
 
 
@@ -69,6 +85,10 @@ def iter_cards(db: sqlite_utils.Database, query: CustomerQuery) -> Iterator[dict
 
 
 def count(db: sqlite_utils.Database, query: CustomerQuery) -> int:
+    """The list's total; a search without filters is counted in the search index alone."""
+    terms = search.normalise_query(query.search)
+    if terms and not query.filters:
+        return search.count(db, terms, include_deleted=query.include_deleted, only_deleted=query.only_deleted)
     where, params = query.where()
     return int(db.execute(f"SELECT count(*) FROM customers{where}", params).fetchone()[0])
 
@@ -89,17 +109,12 @@ def find_id(db: sqlite_utils.Database, id_or_code: str) -> str | None:
 
 
 def insert(db: sqlite_utils.Database, values: dict[str, Any]) -> None:
-    columns = ", ".join(f'"{c}"' for c in values)
-    marks = ", ".join("?" for _ in values)
-    db.execute(f"INSERT INTO customers ({columns}) VALUES ({marks})", list(values.values()))
+    insert_row(db, "customers", values)
 
 
 def update(db: sqlite_utils.Database, customer_id: str, values: dict[str, Any]) -> None:
     """Set only the given columns, so capture records exactly the fields that changed."""
-    if not values:
-        return
-    assignments = ", ".join(f'"{c}" = ?' for c in values)
-    db.execute(f"UPDATE customers SET {assignments} WHERE id = ?", [*values.values(), customer_id])
+    update_row(db, "customers", customer_id, values)
 
 
 def distinct_values(db: sqlite_utils.Database, column: str) -> list[str]:

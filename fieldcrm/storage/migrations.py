@@ -23,6 +23,7 @@ from fieldcrm.storage.schema_visits import add_visits_orders_receivables
 from fieldcrm.storage.schema_assets import add_assets
 from fieldcrm.storage.schema_routes import add_territories_routes
 from fieldcrm.storage.schema_sync import add_sync_bookkeeping
+from fieldcrm.storage.schema_list_indexes import add_list_indexes
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -164,6 +165,7 @@ MIGRATIONS: list[Step] = [
     add_assets,
     add_territories_routes,
     add_sync_bookkeeping,
+    add_list_indexes,
 ]
 LATEST = len(MIGRATIONS)
 

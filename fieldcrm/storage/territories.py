@@ -13,29 +13,9 @@ from typing import Any, Iterable
 import sqlite_utils
 
 from fieldcrm.storage import customers as customer_store
+from fieldcrm.storage.rows import insert_row, update_row  # noqa: F401 - the feature's writers
 
-_TABLES = frozenset({"territories", "routes", "route_stops"})
 NODE_COLUMNS = ("id", "name", "level", "parent_id", "manager")
-
-
-def _table(name: str) -> str:
-    if name not in _TABLES:
-        raise ValueError(f"not a territory or route table: {name!r}")
-    return name
-
-
-def insert_row(db: sqlite_utils.Database, table: str, values: dict[str, Any]) -> None:
-    columns = ", ".join(f'"{c}"' for c in values)
-    marks = ", ".join("?" for _ in values)
-    db.execute(f'INSERT INTO "{_table(table)}" ({columns}) VALUES ({marks})', list(values.values()))
-
-
-def update_row(db: sqlite_utils.Database, table: str, row_id: str, values: dict[str, Any]) -> None:
-    """Set only the given columns, so capture records exactly the fields that changed."""
-    if not values:
-        return
-    assignments = ", ".join(f'"{c}" = ?' for c in values)
-    db.execute(f'UPDATE "{_table(table)}" SET {assignments} WHERE id = ?', [*values.values(), row_id])
 
 
 def id_list(ids: Iterable[str]) -> str:

@@ -16,6 +16,7 @@ import sqlite_utils
 
 from fieldcrm.storage.customers import HistoryRow
 from fieldcrm.storage.identity import Identity, base32
+from fieldcrm.storage.rows import checked_name, insert_row, update_row  # noqa: F401 - the feature's writers
 
 VISIT_COLUMNS = (
     "id", "code", "deleted", "customer_id", "territory", "rep", "visit_date", "planned_date",
@@ -27,30 +28,6 @@ LIST_COLUMNS = (
     "id", "code", "customer_id", "rep", "visit_date", "planned_date", "check_in", "check_out",
     "purpose", "status", "missed_reason",
 )
-_WRITABLE = frozenset({
-    "visits", "products", "orders", "order_lines", "invoices", "payments", "settings",
-    "urgent_reports", "submitted_reports",
-})
-
-
-def _table(name: str) -> str:
-    if name not in _WRITABLE:
-        raise ValueError(f"not a visit-log table: {name!r}")
-    return name
-
-
-def insert_row(db: sqlite_utils.Database, table: str, values: dict[str, Any]) -> None:
-    columns = ", ".join(f'"{c}"' for c in values)
-    marks = ", ".join("?" for _ in values)
-    db.execute(f'INSERT INTO "{_table(table)}" ({columns}) VALUES ({marks})', list(values.values()))
-
-
-def update_row(db: sqlite_utils.Database, table: str, row_id: str, values: dict[str, Any]) -> None:
-    """Set only the given columns, so capture records exactly the fields that changed."""
-    if not values:
-        return
-    assignments = ", ".join(f'"{c}" = ?' for c in values)
-    db.execute(f'UPDATE "{_table(table)}" SET {assignments} WHERE id = ?', [*values.values(), row_id])
 
 
 def next_code(db: sqlite_utils.Database, identity: Identity, prefix: str) -> str:
@@ -65,7 +42,7 @@ def next_code(db: sqlite_utils.Database, identity: Identity, prefix: str) -> str
 def find_id(db: sqlite_utils.Database, table: str, id_or_code: str) -> str | None:
     """Accept either a row's id or the short code printed for it."""
     row = db.execute(
-        f'SELECT id FROM "{_table(table)}" WHERE id = ? UNION ALL '
+        f'SELECT id FROM "{checked_name(table)}" WHERE id = ? UNION ALL '
         f'SELECT id FROM "{table}" WHERE code = ? LIMIT 1',
         [id_or_code, id_or_code.upper()],
     ).fetchone()

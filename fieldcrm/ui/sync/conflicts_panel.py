@@ -10,7 +10,7 @@ losing value, a sync bringing another laptop's choice) disappears too.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -76,10 +76,18 @@ class ConflictsPanel(QGroupBox):
         self.other_button.clicked.connect(lambda: self._resolve(Choice.OTHER))
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         bus.changed.connect(self._data_changed)
-        self.refresh()
+        # Listed when first shown, not when the window is built: on a big
+        # workspace the listing reads the change log, and launch must not wait.
+        self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Re-list the open conflicts, keeping the selected one selected while it is still open."""
+        self._stale = False
         keep = self.selected()
         rows = self._review.rows()
         self.model.set_rows(rows)
@@ -129,4 +137,7 @@ class ConflictsPanel(QGroupBox):
 
     def _data_changed(self, tables: set[str]) -> None:
         if tables & SYNCED_TABLES.keys():
-            self.refresh()
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True

@@ -29,6 +29,9 @@ def admin(tmp_path: Path) -> Iterator[Workspace]:
 
 
 def sync_page(window: MainWindow) -> SyncPage:
+    """Open the Sync page the way a user does, through the navigation."""
+    window.show()
+    assert window.show_page("sync")
     page = window.pages["sync"]
     assert isinstance(page, SyncPage)
     return page
