@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from fieldcrm.sync.registry import PSEUDO_PREFIX, TOMBSTONE
-from fieldcrm.sync.versions import IS_LEAF, delete_race, own_rows_since_merge_sql, winner_sql
+from fieldcrm.sync.versions import IS_LEAF, delete_race, own_since_merge_sql, own_rows_since_merge_sql, winner_sql
 
 ROW = PSEUDO_PREFIX + "deleted"  # sync_contested.field of a row whose delete may race an edit
 _TOMBSTONE_SQL = f"'{TOMBSTONE}'"
@@ -54,8 +54,8 @@ def candidates(db: sqlite_utils.Database, table: str) -> list[tuple[str, str]]:
         f"""SELECT k.row_id, k.field FROM sync_contested AS k WHERE k.tbl = ?
               AND EXISTS (SELECT 1 FROM "{table}" AS t WHERE t.id = k.row_id)
         UNION
-        SELECT o.row_id, ? FROM ({own_rows_since_merge_sql()}) AS o
-        WHERE o.tbl = ? AND EXISTS (SELECT 1 FROM "{table}" AS t WHERE t.id = o.row_id AND t."{TOMBSTONE}" = 1)
+        SELECT t.id, ? FROM "{table}" AS t
+        WHERE t."{TOMBSTONE}" = 1 AND {own_since_merge_sql("?", "t.id")}
         ORDER BY 1, 2""",
         [table, ROW, table],
     ).fetchall()

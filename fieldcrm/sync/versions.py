@@ -93,6 +93,18 @@ def own_rows_since_merge_sql() -> str:
         AND hlc > coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = '{_MERGED_MARK}'), 0)"""
 
 
+def own_since_merge_sql(table_sql: str, row_sql: str) -> str:
+    """SQL condition: this site wrote to that row since the last merge's bookkeeping.
+
+    The keyed twin of ``own_rows_since_merge_sql`` for when the rows are
+    already narrowed down (a probe of the change log's primary key per row
+    instead of a scan of every own version).
+    """
+    return f"""EXISTS (SELECT 1 FROM change AS c WHERE c.tbl = {table_sql} AND c.row_id = {row_sql}
+        AND c.site = {LOCAL_SITE}
+        AND c.hlc > coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = '{_MERGED_MARK}'), 0))"""
+
+
 def mark_merged(db: sqlite_utils.Database) -> None:
     db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [_MERGED_MARK, str(clock.current(db))])
 

@@ -1306,7 +1306,7 @@
         <translation>没有冲突：每个项目都只有一个一致的值。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>Keep deleted</source>
         <translation>保留删除</translation>
     </message>
@@ -4243,7 +4243,7 @@ Workspace: {workspace}</source>
         <translation>无法获取同步锁 {path}；请重试</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/engine.py" line="+64"/>
+        <location filename="../../fieldcrm/sync/engine.py" line="+70"/>
         <source>This workspace has not synced yet: give the share folder (--share DIR)</source>
         <translation>此工作区尚未同步过：请指定共享目录（--share DIR）</translation>
     </message>
@@ -4323,7 +4323,7 @@ Workspace: {workspace}</source>
         <translation>{user} 的电脑时钟（站点 {site}）快了 {hours:.1f} 小时；请提醒其校正时钟</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/membership.py" line="+22"/>
+        <location filename="../../fieldcrm/sync/membership.py" line="+30"/>
         <source>This workspace does not hold the share&apos;s admin key ({path}); run this in the admin&apos;s workspace</source>
         <translation>此工作区没有共享目录的管理员密钥（{path}）；请在管理员的工作区中运行</translation>
     </message>
@@ -5061,7 +5061,7 @@ Why should it be accepted anyway?</source>
         <translation>工作区数据库 {path} 已损坏（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/storage/migrations.py" line="+185"/>
+        <location filename="../../fieldcrm/storage/migrations.py" line="+187"/>
         <source>This workspace has schema version {found}, made by a newer FieldCRM; this FieldCRM {app} reads up to version {supported}. Update FieldCRM to open it</source>
         <translation>此工作区的数据结构版本为 {found}，由较新版本的 FieldCRM 创建；当前 FieldCRM {app} 最多只能读取版本 {supported}。请升级 FieldCRM 后再打开</translation>
     </message>
