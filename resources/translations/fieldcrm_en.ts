@@ -6,9 +6,9 @@
     <message numerus="yes">
         <location filename="../../fieldcrm/ui/assets/assets_page.py" line="+131"/>
         <source>%n unit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
         </translation>
     </message>
 </context>
@@ -17,17 +17,17 @@
     <message numerus="yes">
         <location filename="../../fieldcrm/ui/sync/clock_panel.py" line="+62"/>
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
 </context>
@@ -36,9 +36,9 @@
     <message numerus="yes">
         <location filename="../../fieldcrm/ui/assets/customer_assets_tab.py" line="+129"/>
         <source>%n unit(s) here · deposits held {total} yuan</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unit here · deposits held {total} yuan</numerusform>
+            <numerusform>%n units here · deposits held {total} yuan</numerusform>
         </translation>
     </message>
 </context>
@@ -66,9 +66,9 @@
     <message numerus="yes">
         <location filename="../../fieldcrm/ui/visits/due_section.py" line="+58"/>
         <source>%n customer(s) due</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n customer due</numerusform>
+            <numerusform>%n customers due</numerusform>
         </translation>
     </message>
 </context>
