@@ -8,6 +8,7 @@ in Qt's case, even load) either of them.
 from __future__ import annotations
 
 import argparse
+from datetime import date
 import sys
 from typing import Callable
 
@@ -69,7 +70,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 path=workspace.folder, count=existing, remedies=(REMEDY_CHOOSE,),
             )
         progress = _terminal_progress()
-        build_lived_in_demo(workspace, customers=args.customers, seed=args.seed, progress=progress)
+        # Dated up to today, so the demo opens on a live day: today's visits, a current Due list.
+        build_lived_in_demo(workspace, customers=args.customers, seed=args.seed, progress=progress, today=date.today())
         if progress is not None:
             sys.stderr.write("\n")
         created = CustomerService(workspace).count(CustomerQuery(include_deleted=True))
