@@ -26,7 +26,7 @@ from fieldcrm.domain.catalogue import CatalogueService
 from fieldcrm.domain.orders import OrderService
 from fieldcrm.domain.planning import PlanningService
 from fieldcrm.domain.receivables import BUCKETS, ReceivablesService
-from fieldcrm.domain.reports import DailyReport, ReportService
+from fieldcrm.domain.reports import DailyReport, MonthlySummary, ReportService
 from fieldcrm.domain.validation import parse_date
 from fieldcrm.domain.visits import VisitService
 from fieldcrm.errors import FieldError, ValidationErrors
@@ -267,6 +267,41 @@ def cmd_report_daily(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def monthly_text(summary: MonthlySummary) -> list[str]:
+    content = summary.content()
+    lines = [
+        f"monthly summary  {summary.rep}  {summary.month}",
+        f"days worked  {content['days_worked']}",
+        f"customers visited  {content['customers_visited']}",
+        f"visits  {content['visits_done']} done, {content['visits_missed']} missed",
+        f"orders  {content['orders_count']}  {content['orders_amount']:.2f} yuan",
+        f"collected  {content['collected']:.2f} yuan",
+        f"complaints  {content['complaints']}   urgent reports  {content['urgent_reports']}",
+    ]
+    if summary.submitted_version is not None:
+        state = "changed since" if summary.changed_since_submission else "as"
+        lines.append(f"{state} submitted version {summary.submitted_version}")
+    columns = ["date", "done", "missed", "orders", "ordered", "collected"]
+    body = ([d["date"], str(d["done"]), str(d["missed"]), str(d["orders"]), yuan(int(d["ordered"])),
+             yuan(int(d["collected"]))] for d in summary.days)
+    return [*lines, "", *table(columns, body)] if summary.days else lines
+
+
+def cmd_report_monthly(args: argparse.Namespace) -> int:
+    with opened_workspace(args) as workspace:
+        service = ReportService(workspace)
+        submitted = service.submit_monthly(args.rep, args.month) if args.submit else None
+        summary = service.monthly(args.rep, args.month)
+    if args.json:
+        emit_json(submitted.to_json() if submitted else summary.to_json())
+        return EXIT_OK
+    for line in monthly_text(summary):
+        emit(line)
+    if submitted is not None:
+        note(f"submitted version {submitted.version} at {submitted.submitted_at}")
+    return EXIT_OK
+
+
 def cmd_due(args: argparse.Namespace) -> int:
     day = parse_date("date", args.date) if args.date else None
     with opened_workspace(args) as workspace:
@@ -364,6 +399,12 @@ def register(subcommands: argparse._SubParsersAction[CliParser]) -> None:
     daily.add_argument("--submit", action="store_true", help="submit it to the supervisor")
     _json(daily, "the report, or the submission with --submit")
     daily.set_defaults(handler=cmd_report_daily)
+    monthly = report_actions.add_parser("monthly", help="a rep's month, day by day, from the visit log")
+    monthly.add_argument("--rep", required=True, metavar="R", help="the rep")
+    monthly.add_argument("--month", required=True, metavar="YYYY-MM", help="the month")
+    monthly.add_argument("--submit", action="store_true", help="submit it to the supervisor")
+    _json(monthly, "the summary, or the submission with --submit")
+    monthly.set_defaults(handler=cmd_report_monthly)
 
     due = subcommands.add_parser("due", help="customers due or overdue for a visit")
     due.add_argument("--route", metavar="R", help="only this route")

@@ -2026,52 +2026,12 @@ The card moves to the deleted customers, where it can be restored.</source>
 <context>
     <name>DailyReportSection</name>
     <message>
-        <location filename="../../fieldcrm/ui/visits/daily_report_section.py" line="+37"/>
-        <source>Rep</source>
-        <translation>业务员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../fieldcrm/ui/visits/daily_report_section.py" line="+119"/>
         <source>Date (YYYY-MM-DD)</source>
         <translation>日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>S&amp;how</source>
-        <translation>显示(&amp;H)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>S&amp;ubmit report</source>
-        <translation>提交日报(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Daily report</source>
-        <translation>业务日报</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Submitted as version {version}.</source>
-        <translation>已提交，版本 {version}。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Not submitted yet</source>
-        <translation>尚未提交</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Changed since version {version} was submitted: submit again</source>
-        <translation>提交版本 {version} 后已有改动：请重新提交</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Submitted (version {version})</source>
-        <translation>已提交（版本 {version}）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>Customers visited</source>
         <translation>拜访客户数</translation>
     </message>
@@ -2972,6 +2932,85 @@ Workspace: {workspace}</source>
     </message>
 </context>
 <context>
+    <name>MonthlySummarySection</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/daily_report_section.py" line="+16"/>
+        <source>Month (YYYY-MM)</source>
+        <translation>月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Days worked</source>
+        <translation>出勤天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers visited</source>
+        <translation>拜访客户数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits done</source>
+        <translation>完成拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits missed</source>
+        <translation>未完成拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Collected</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent reports</source>
+        <translation>紧急报告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monthly summary of {rep} for {month}</source>
+        <translation>{rep} {month} 月度汇总</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Missed</source>
+        <translation>未拜访</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ordered</source>
+        <translation>订货金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day by day</source>
+        <translation>每日明细</translation>
+    </message>
+</context>
+<context>
     <name>OrderLines</name>
     <message>
         <location filename="../../fieldcrm/ui/visits/order_lines.py" line="+137"/>
@@ -3665,6 +3704,49 @@ Workspace: {workspace}</source>
         <location line="+21"/>
         <source>FieldCRM</source>
         <translation>FieldCRM</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSection</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/daily_report_section.py" line="-148"/>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;how</source>
+        <translation>显示(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;ubmit report</source>
+        <translation>提交报告(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Submitted as version {version}.</source>
+        <translation>已提交，版本 {version}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not submitted yet</source>
+        <translation>尚未提交</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed since version {version} was submitted: submit again</source>
+        <translation>提交版本 {version} 后已有改动：请重新提交</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted (version {version})</source>
+        <translation>已提交（版本 {version}）</translation>
     </message>
 </context>
 <context>
@@ -4983,7 +5065,7 @@ Why should it be accepted anyway?</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../fieldcrm/ui/visits/visits_page.py" line="+34"/>
+        <location filename="../../fieldcrm/ui/visits/visits_page.py" line="+35"/>
         <source>Visits</source>
         <translation>拜访记录</translation>
     </message>
@@ -4999,6 +5081,11 @@ Why should it be accepted anyway?</source>
     </message>
     <message>
         <location line="+0"/>
+        <source>Monthly summary</source>
+        <translation>月度汇总</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Urgent reports</source>
         <translation>紧急情况</translation>
     </message>

@@ -117,6 +117,23 @@ def test_daily_report_and_its_submission(cli: Cli, shop: str) -> None:
     assert "as submitted version 1" in text.out and "complaints" in text.out
 
 
+def test_monthly_summary_and_its_submission(cli: Cli, shop: str) -> None:
+    cli("visit", "log", shop, "check_in=10:00", "complaints=价格高")
+    month = TODAY[:7]
+    summary = cli("report", "monthly", "--rep", "李雷", "--month", month, "--json").json()
+    assert (summary["month"], summary["visits_done"], summary["complaints"], summary["submitted_version"]) == (
+        month, 1, 1, None,
+    )
+    assert [d["date"] for d in summary["days"]] == [TODAY]
+    submitted = cli("report", "monthly", "--rep", "李雷", "--month", month, "--submit", "--json")
+    assert submitted.code == 0, submitted.err
+    assert (submitted.json()["version"], submitted.json()["kind"]) == (1, "monthly")
+    text = cli("report", "monthly", "--rep", "李雷", "--month", month)
+    assert "as submitted version 1" in text.out and TODAY in text.out
+    bad = cli("report", "monthly", "--rep", "李雷", "--month", "2024-13")
+    assert bad.code == 2 and bad.err.startswith("error: month:") and len(bad.err.strip().splitlines()) == 1
+
+
 def test_due_lists_customers_never_visited_by_route(cli: Cli, shop: str) -> None:
     add(cli, "name=李四便利店", "route=R2")
     add(cli, "name=王五商店", "route=R2")

@@ -1,4 +1,4 @@
-"""Visits page: a rep's daily report built from the visit log, and submitting it.
+"""Visits page: a rep's daily report and monthly summary, built from the visit log, and submitting them.
 
 Building a day's report takes milliseconds (see the benchmarks), so it is
 built on the GUI thread whenever asked, and always matches the log.
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldcrm.domain.reports import DailyReport
+from fieldcrm.domain.reports import DailyReport, MonthlySummary, SubmittedReport
 from fieldcrm.errors import FieldCRMError
 from fieldcrm.ui import prompts
 from fieldcrm.ui.visits import texts
@@ -29,23 +29,30 @@ from fieldcrm.ui.visits.list_widgets import filter_edit
 _FIELD_OF = {"category": "urgent_category", "note": "urgent_note"}
 
 
-class DailyReportSection(QWidget):
-    def __init__(self, context: VisitContext, parent: QWidget | None = None) -> None:
+class ReportSection(QWidget):
+    """A rep and a period, the report built from the log, and a Submit button.
+
+    Subclasses say how a period is typed, built, submitted and shown; the
+    status ("not submitted", "changed since version n") is common to both.
+    """
+
+    kind = ""  # object-name prefix: "report" (daily) or "month"
+
+    def __init__(self, context: VisitContext, period_hint: str, period_default: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self.report: DailyReport | None = None
-        self.rep_edit = filter_edit(self.tr("Rep"), "reportRep", self, context.user_name)
-        self.date_edit = filter_edit(self.tr("Date (YYYY-MM-DD)"), "reportDate", self,
-                                     context.visits.now().date().isoformat())
+        self.report: DailyReport | MonthlySummary | None = None
+        self.rep_edit = filter_edit(self.tr("Rep"), f"{self.kind}Rep", self, context.user_name)
+        self.date_edit = filter_edit(period_hint, f"{self.kind}Date", self, period_default)
         self.show_button = QPushButton(self.tr("S&how"), self)
         self.show_button.clicked.connect(self.build)
         self.submit_button = QPushButton(self.tr("S&ubmit report"), self)
-        self.submit_button.setObjectName("submitReport")
+        self.submit_button.setObjectName(f"submit{self.kind.capitalize()}")
         self.submit_button.clicked.connect(self.submit)
         self.status_label = QLabel(self)
-        self.status_label.setObjectName("reportStatus")
+        self.status_label.setObjectName(f"{self.kind}Status")
         self.view = QTextBrowser(self)
-        self.view.setObjectName("reportView")
+        self.view.setObjectName(f"{self.kind}View")
         for edit in (self.rep_edit, self.date_edit):
             edit.returnPressed.connect(self.build)
         top = QHBoxLayout()
@@ -58,9 +65,18 @@ class DailyReportSection(QWidget):
         context.bus.changed.connect(self._data_changed)
         self.build()
 
+    def _make(self, rep: str, period: str) -> DailyReport | MonthlySummary:
+        raise NotImplementedError
+
+    def _send(self, report: DailyReport | MonthlySummary) -> SubmittedReport:
+        raise NotImplementedError
+
+    def _html(self, report: DailyReport | MonthlySummary) -> str:
+        raise NotImplementedError
+
     def build(self) -> None:
         try:
-            self.report = self._context.reports.daily(self.rep_edit.text().strip(), self.date_edit.text().strip())
+            self.report = self._make(self.rep_edit.text().strip(), self.date_edit.text().strip())
         except FieldCRMError as error:
             self.report = None
             self.view.clear()
@@ -74,16 +90,16 @@ class DailyReportSection(QWidget):
         if self.report is None:
             return
         try:
-            submitted = self._context.reports.submit_daily(self.report.rep, self.report.day)
+            submitted = self._send(self.report)
         except FieldCRMError as error:
             prompts.show_error(self, error)
             return
         self._context.announce("submitted_reports")
         self.build()
-        prompts.show_info(self, self.tr("Daily report"), self.tr("Submitted as version {version}.").format(
+        prompts.show_info(self, self.tr("Report"), self.tr("Submitted as version {version}.").format(
             version=submitted.version))
 
-    def _status(self, report: DailyReport) -> str:
+    def _status(self, report: DailyReport | MonthlySummary) -> str:
         if report.submitted_version is None:
             return self.tr("Not submitted yet")
         if report.changed_since_submission:
@@ -91,7 +107,26 @@ class DailyReportSection(QWidget):
                 version=report.submitted_version)
         return self.tr("Submitted (version {version})").format(version=report.submitted_version)
 
-    def _html(self, report: DailyReport) -> str:
+    def _data_changed(self, tables: set[str]) -> None:
+        if tables & {*VISIT_LOG_TABLES, "submitted_reports"}:
+            self.build()
+
+
+class DailyReportSection(ReportSection):
+    kind = "report"
+
+    def __init__(self, context: VisitContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Date (YYYY-MM-DD)"), context.visits.now().date().isoformat(), parent)
+
+    def _make(self, rep: str, period: str) -> DailyReport:
+        return self._context.reports.daily(rep, period)
+
+    def _send(self, report: DailyReport | MonthlySummary) -> SubmittedReport:
+        assert isinstance(report, DailyReport)
+        return self._context.reports.submit_daily(report.rep, report.day)
+
+    def _html(self, report: DailyReport | MonthlySummary) -> str:
+        assert isinstance(report, DailyReport)
         content = report.content()
         summary = [
             (self.tr("Customers visited"), str(content["customers_visited"])),
@@ -117,9 +152,46 @@ class DailyReportSection(QWidget):
                 parts += [f"<h4>{escape(title)}</h4>", _table(body)]
         return "".join(parts)
 
-    def _data_changed(self, tables: set[str]) -> None:
-        if tables & {*VISIT_LOG_TABLES, "submitted_reports"}:
-            self.build()
+
+
+class MonthlySummarySection(ReportSection):
+    """The month's totals and its days, which a rep submits like a day's report."""
+
+    kind = "month"
+
+    def __init__(self, context: VisitContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Month (YYYY-MM)"), context.visits.now().strftime("%Y-%m"), parent)
+
+    def _make(self, rep: str, period: str) -> MonthlySummary:
+        return self._context.reports.monthly(rep, period)
+
+    def _send(self, report: DailyReport | MonthlySummary) -> SubmittedReport:
+        assert isinstance(report, MonthlySummary)
+        return self._context.reports.submit_monthly(report.rep, report.month)
+
+    def _html(self, report: DailyReport | MonthlySummary) -> str:
+        assert isinstance(report, MonthlySummary)
+        content = report.content()
+        ordered = sum(int(d["ordered"]) for d in report.days)  # fen, as the days carry them
+        collected = sum(int(d["collected"]) for d in report.days)
+        summary = [
+            (self.tr("Days worked"), str(content["days_worked"])),
+            (self.tr("Customers visited"), str(content["customers_visited"])),
+            (self.tr("Visits done"), str(content["visits_done"])),
+            (self.tr("Visits missed"), str(content["visits_missed"])),
+            (self.tr("Orders"), f"{content['orders_count']} · {texts.money(ordered)}"),
+            (self.tr("Collected"), texts.money(collected)),
+            (self.tr("Complaints"), str(content["complaints"])),
+            (self.tr("Urgent reports"), str(content["urgent_reports"])),
+        ]
+        heading = self.tr("Monthly summary of {rep} for {month}").format(rep=report.rep, month=report.month)
+        days = [
+            (d["date"], str(d["done"]), str(d["missed"]), texts.money(int(d["ordered"])), texts.money(int(d["collected"])))
+            for d in report.days
+        ]
+        header = (self.tr("Day"), self.tr("Done"), self.tr("Missed"), self.tr("Ordered"), self.tr("Collected"))
+        by_day = self.tr("Day by day")
+        return f"<h3>{escape(heading)}</h3>{_table(summary)}<h4>{escape(by_day)}</h4>{_table([header, *days])}"
 
 
 def _table(rows: Sequence[Sequence[str]]) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from fieldcrm.ui.page import Page, Session
 from fieldcrm.ui.visits.context import VisitContext
-from fieldcrm.ui.visits.daily_report_section import DailyReportSection
+from fieldcrm.ui.visits.daily_report_section import DailyReportSection, MonthlySummarySection
 from fieldcrm.ui.visits.due_section import DueSection
 from fieldcrm.ui.visits.products_section import ProductsSection
 from fieldcrm.ui.visits.review_section import flagged_section, urgent_section
@@ -27,12 +27,14 @@ class VisitsPage(Page):
         self.visit_list = VisitListSection(context, self)
         self.due = DueSection(context, self)
         self.daily_report = DailyReportSection(context, self)
+        self.monthly_summary = MonthlySummarySection(context, self)
         self.urgent = urgent_section(context, self)
         self.flagged = flagged_section(context, self)
         self.products = ProductsSection(context, self)
         for widget, title in (
             (self.visit_list, self.tr("Visits")), (self.due, self.tr("Due")),
-            (self.daily_report, self.tr("Daily report")), (self.urgent, self.tr("Urgent reports")),
+            (self.daily_report, self.tr("Daily report")), (self.monthly_summary, self.tr("Monthly summary")),
+            (self.urgent, self.tr("Urgent reports")),
             (self.flagged, self.tr("Flagged orders")), (self.products, self.tr("Products")),
         ):
             self.tabs.addTab(widget, title)

@@ -81,6 +81,23 @@ def test_the_daily_report_is_built_and_submitted(page: VisitsPage, context: Visi
     assert "2024-02-30" in report.status_label.text() and not report.submit_button.isEnabled()
 
 
+def test_the_monthly_summary_is_built_and_submitted(page: VisitsPage, context: VisitContext, shop: str,
+                                                     answers: Prompts) -> None:
+    context.visits.log(shop, {"check_in": "09:00", "complaints": "价格太高"})
+    context.announce("visits")
+    summary = page.monthly_summary
+    day = context.visits.now().date().isoformat()
+    assert summary.date_edit.text() == day[:7]
+    assert day in summary.view.toPlainText()
+    assert summary.status_label.text() == "Not submitted yet"
+    summary.submit_button.click()
+    assert answers.infos == ["Submitted as version 1."]
+    assert "version 1" in summary.status_label.text()
+    summary.date_edit.setText("2024-13")
+    summary.build()
+    assert "2024-13" in summary.status_label.text() and not summary.submit_button.isEnabled()
+
+
 def test_a_bad_date_filter_says_so_instead_of_listing(page: VisitsPage) -> None:
     page.visit_list.date_edit.setText("2024-13-01")
     page.visit_list.refresh()
