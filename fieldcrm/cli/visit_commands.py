@@ -8,7 +8,7 @@ arguments and results into text or JSON. Money is typed and shown in yuan.
 from __future__ import annotations
 
 import argparse
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from fieldcrm.cli.common import (
     EXIT_OK,
@@ -26,7 +26,7 @@ from fieldcrm.domain.catalogue import CatalogueService
 from fieldcrm.domain.orders import OrderService
 from fieldcrm.domain.planning import PlanningService
 from fieldcrm.domain.receivables import BUCKETS, ReceivablesService
-from fieldcrm.domain.reports import DailyReport, MonthlySummary, ReportService
+from fieldcrm.domain.reports import DailyReport, MonthlySummary, ReportService, SubmittedReport
 from fieldcrm.domain.validation import parse_date
 from fieldcrm.domain.visits import VisitService
 from fieldcrm.errors import FieldError, ValidationErrors
@@ -252,19 +252,31 @@ def daily_text(report: DailyReport) -> list[str]:
     return lines
 
 
-def cmd_report_daily(args: argparse.Namespace) -> int:
+def _report(
+    args: argparse.Namespace,
+    build: Callable[[ReportService], DailyReport | MonthlySummary],
+    submit: Callable[[ReportService], SubmittedReport],
+    text: Callable[[Any], list[str]],
+) -> int:
+    """Build a report (daily or monthly), submit it with ``--submit``, print it or its submission."""
     with opened_workspace(args) as workspace:
         service = ReportService(workspace)
-        submitted = service.submit_daily(args.rep, args.date) if args.submit else None
-        report = service.daily(args.rep, args.date)
+        submitted = submit(service) if args.submit else None
+        report = build(service)
     if args.json:
         emit_json(submitted.to_json() if submitted else report.to_json())
         return EXIT_OK
-    for line in daily_text(report):
+    for line in text(report):
         emit(line)
     if submitted is not None:
         note(f"submitted version {submitted.version} at {submitted.submitted_at}")
     return EXIT_OK
+
+
+def cmd_report_daily(args: argparse.Namespace) -> int:
+    return _report(
+        args, lambda s: s.daily(args.rep, args.date), lambda s: s.submit_daily(args.rep, args.date), daily_text
+    )
 
 
 def monthly_text(summary: MonthlySummary) -> list[str]:
@@ -288,18 +300,10 @@ def monthly_text(summary: MonthlySummary) -> list[str]:
 
 
 def cmd_report_monthly(args: argparse.Namespace) -> int:
-    with opened_workspace(args) as workspace:
-        service = ReportService(workspace)
-        submitted = service.submit_monthly(args.rep, args.month) if args.submit else None
-        summary = service.monthly(args.rep, args.month)
-    if args.json:
-        emit_json(submitted.to_json() if submitted else summary.to_json())
-        return EXIT_OK
-    for line in monthly_text(summary):
-        emit(line)
-    if submitted is not None:
-        note(f"submitted version {submitted.version} at {submitted.submitted_at}")
-    return EXIT_OK
+    return _report(
+        args, lambda s: s.monthly(args.rep, args.month), lambda s: s.submit_monthly(args.rep, args.month),
+        monthly_text,
+    )
 
 
 def cmd_due(args: argparse.Namespace) -> int:
