@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -128,23 +129,30 @@ def remedy_text(remedy: str) -> str:
     return _translate("Workspace", remedy)
 
 
-def error_text(error: FieldCRMError) -> str:
-    """The user's language version of a known error, with field names shown as labels.
+def error_text(
+    error: FieldCRMError,
+    *,
+    fields: Mapping[str, FieldSpec] = FIELDS_BY_NAME,
+    label: Callable[[FieldSpec], str] = field_label,
+    contexts: tuple[str, ...] = ("Errors", "Workspace"),
+) -> str:
+    """The user's language version of a known error, with the field shown by its label.
 
-    Templates live in the "Errors" or "Workspace" context depending on the
-    module that raised them, so both are tried.
+    Templates live in whichever context the raising module marked them in, so
+    the error's own context is tried first, then ``contexts``. Each feature
+    passes its own field specs and label function (customer, visit, asset).
     """
     template = error.template
-    for context in dict.fromkeys((error.context, "Errors", "Workspace")):
+    for context in dict.fromkeys((error.context, *contexts)):
         translated = _translate(context, error.template)
         if translated != error.template:
             template = translated
             break
     args = dict(error.args_map)
     name = args.get("field")
-    if isinstance(name, str) and name in FIELDS_BY_NAME:
-        spec = FIELDS_BY_NAME[name]
-        args["field"] = field_label(spec)
+    if isinstance(name, str) and name in fields:
+        spec = fields[name]
+        args["field"] = label(spec)
         if "allowed" in args and spec.choices is not None:
             args["allowed"] = ", ".join(choice_label(c) for c in spec.choices)
     try:

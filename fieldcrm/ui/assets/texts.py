@@ -8,7 +8,6 @@ error message are all turned into text from the asset specs.
 
 from __future__ import annotations
 
-import logging
 from typing import Any, Mapping
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -28,9 +27,8 @@ from fieldcrm.domain.asset_review import ReviewProblem
 from fieldcrm.domain.classifications import Choice
 from fieldcrm.domain.customer_fields import FieldSpec
 from fieldcrm.errors import FieldCRMError
-from fieldcrm.ui.i18n import choice_label
+from fieldcrm.ui.i18n import choice_label, error_text
 
-log = logging.getLogger(__name__)
 
 _translate = QCoreApplication.translate
 
@@ -104,18 +102,4 @@ def place(shown: Mapping[str, Any] | None) -> str:
 
 def message(error: FieldCRMError) -> str:
     """A known error in the user's language, the field named by its asset label."""
-    template = error.template
-    for context in dict.fromkeys((error.context, "Errors", "Workspace")):
-        translated = _translate(context, error.template)
-        if translated != error.template:
-            template = translated
-            break
-    args = dict(error.args_map)
-    name = args.get("field")
-    if isinstance(name, str) and name in ASSET_SPECS:
-        args["field"] = label(ASSET_SPECS[name])
-    try:
-        return template.format(**args)
-    except (KeyError, IndexError, ValueError):
-        log.warning("translation of %r does not fit its arguments", error.template)
-        return error.message
+    return error_text(error, fields=ASSET_SPECS, label=label)

@@ -8,7 +8,6 @@ looked up here, from the specs of the form that shows them.
 
 from __future__ import annotations
 
-import logging
 from typing import Any, Mapping
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -21,9 +20,8 @@ from fieldcrm.domain.visit_fields import (
     RecordSection,
 )
 from fieldcrm.errors import FieldCRMError
-from fieldcrm.ui.i18n import code_label
+from fieldcrm.ui.i18n import code_label, error_text
 
-log = logging.getLogger(__name__)
 
 _translate = QCoreApplication.translate
 
@@ -61,18 +59,4 @@ def visit_value(name: str, stored: Any) -> str:
 
 def message(error: FieldCRMError, fields: Mapping[str, FieldSpec] = VISIT_FIELDS_BY_NAME) -> str:
     """A known error in the user's language, the field named by its label in ``fields``."""
-    template = error.template
-    for context in dict.fromkeys((error.context, "Errors", "Credit")):
-        translated = _translate(context, error.template)
-        if translated != error.template:
-            template = translated
-            break
-    args = dict(error.args_map)
-    name = args.get("field")
-    if isinstance(name, str) and name in fields:
-        args["field"] = label(fields[name])
-    try:
-        return template.format(**args)
-    except (KeyError, IndexError, ValueError):
-        log.warning("translation of %r does not fit its arguments", error.template)
-        return error.message
+    return error_text(error, fields=fields, label=label, contexts=("Errors", "Credit"))
