@@ -9,28 +9,18 @@ page shows the total from a background count.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from fieldcrm.domain.assets import AssetService
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 from fieldcrm.ui.assets import texts
+from fieldcrm.ui.paged_model import PAGE_SIZE, AnyIndex, PagedTableModel, Row
 
-PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-Row = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -76,15 +66,11 @@ def column_title(section: int) -> str:
     return QCoreApplication.translate("AssetList", COLUMNS[section][0])
 
 
-class AssetListModel(QAbstractTableModel):
+class AssetListModel(PagedTableModel):
     def __init__(self, service: AssetService, page_size: int = PAGE_SIZE, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(page_size, parent)
         self._service = service
-        self._page_size = page_size
         self._filter = AssetFilter()
-        self._rows: list[Row] = []
-        self._exhausted = True
-        self._busy = False
 
     @property
     def filter(self) -> AssetFilter:
@@ -95,44 +81,8 @@ class AssetListModel(QAbstractTableModel):
         self._filter = chosen
         self._reload(self._page_size)
 
-    def refresh(self) -> None:
-        """Re-read after a write, keeping as many rows loaded as before so the view does not jump."""
-        self._reload(max(self._page_size, len(self._rows)))
-
-    def _reload(self, limit: int) -> None:
-        with self._changing():
-            self.beginResetModel()
-            self._rows = self._service.list(**self._filter.criteria(), offset=0, limit=limit)
-            self._exhausted = len(self._rows) < limit
-            self.endResetModel()
-
-    @contextmanager
-    def _changing(self) -> Iterator[None]:
-        """No fetching while a change is announced: a nested insert would load a page twice."""
-        self._busy = True
-        try:
-            yield
-        finally:
-            self._busy = False
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: N802 - Qt API
-        return not parent.isValid() and not self._exhausted and not self._busy
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: N802 - Qt API
-        if not self.canFetchMore(parent):
-            return
-        with self._changing():
-            more = self._service.list(**self._filter.criteria(), offset=len(self._rows), limit=self._page_size)
-            self._exhausted = len(more) < self._page_size
-            if not more:
-                return
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
+    def _fetch(self, offset: int, limit: int) -> list[Row]:
+        return self._service.list(**self._filter.criteria(), offset=offset, limit=limit)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(COLUMNS)
@@ -156,10 +106,3 @@ class AssetListModel(QAbstractTableModel):
             if 0 <= section < len(COLUMNS):
                 return column_title(section)
         return None
-
-    def id_at(self, row: int) -> str | None:
-        return self._rows[row]["id"] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, asset_id: str) -> int | None:
-        """The row of a unit among those loaded so far."""
-        return next((n for n, row in enumerate(self._rows) if row["id"] == asset_id), None)
