@@ -12,7 +12,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Any, Iterator
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import QTableView
 
 PAGE_SIZE = 200
 
@@ -82,3 +83,26 @@ class PagedTableModel(QAbstractTableModel):
     def row_of(self, row_id: str) -> int | None:
         """The row of a record among those loaded so far."""
         return next((n for n, row in enumerate(self._rows) if row["id"] == row_id), None)
+
+
+def current_id(view: QTableView) -> str | None:
+    """The id of the view's current row, if any (the view shows a PagedTableModel)."""
+    model = view.model()
+    assert isinstance(model, PagedTableModel)
+    index = view.currentIndex()
+    return model.id_at(index.row()) if index.isValid() else None
+
+
+def select_id(view: QTableView, row_id: str | None) -> None:
+    """Select the record ``row_id`` if it is among the loaded rows, else clear the selection."""
+    model = view.model()
+    assert isinstance(model, PagedTableModel)
+    row = model.row_of(row_id) if row_id else None
+    if row is None:
+        view.clearSelection()
+        return
+    index = model.index(row, 0)
+    view.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    view.scrollTo(index)

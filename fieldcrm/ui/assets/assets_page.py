@@ -9,7 +9,7 @@ that announcement, whoever made the change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from fieldcrm.ui.customers import readers as customer_readers
 from fieldcrm.ui.page import Page, Session
 from fieldcrm.ui.settings import app_settings
 from fieldcrm.ui.workers import Job
+from fieldcrm.ui.paged_model import current_id, select_id
 
 HEADER_KEY = "assets/header"
 
@@ -139,19 +140,10 @@ class AssetsPage(Page):
         job.succeeded.connect(self.filter_bar.set_territories)
 
     def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        return self.model.id_at(index.row()) if index.isValid() else None
+        return current_id(self.table)
 
     def select(self, asset_id: str | None) -> None:
-        row = self.model.row_of(asset_id) if asset_id else None
-        if row is None:
-            self.table.clearSelection()
-            return
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.scrollTo(index)
+        select_id(self.table, asset_id)
 
     def _update_actions(self) -> None:
         self.open_action.setEnabled(self.current_id() is not None)

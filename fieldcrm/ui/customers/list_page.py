@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QTableView, QToolBar, QVBoxLayout, QWidget
 
@@ -25,6 +25,7 @@ from fieldcrm.ui.customers.list_model import COLUMNS, CustomerListModel
 from fieldcrm.ui.page import Page, Session
 from fieldcrm.ui.settings import app_settings
 from fieldcrm.ui.workers import Job
+from fieldcrm.ui.paged_model import current_id, select_id
 
 SPLITTER_KEY = "customers/splitter"
 HEADER_KEY = "customers/header"
@@ -157,20 +158,10 @@ class CustomersPage(Page):
         job.succeeded.connect(self.filter_bar.set_values_in_use)
 
     def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        return self.model.id_at(index.row()) if index.isValid() else None
+        return current_id(self.table)
 
     def select(self, customer_id: str | None) -> None:
-        """Select a customer if it is among the loaded rows."""
-        row = self.model.row_of(customer_id) if customer_id else None
-        if row is None:
-            self.table.clearSelection()
-            return
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.scrollTo(index)
+        select_id(self.table, customer_id)
 
     def _update_actions(self) -> None:
         writable = not self._session.read_only
