@@ -24,7 +24,7 @@ import time
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from fieldcrm.domain.assets import AssetService
 from fieldcrm.domain.asset_review import reconcile_check
@@ -33,6 +33,8 @@ from fieldcrm.storage import migrations, schema_assets
 from fieldcrm.storage.database import write_transaction
 from fieldcrm.sync import clock
 from fieldcrm.workspace import Workspace, open_workspace
+
+from timing import median_ms
 
 ASSETS = 50_000
 EVENTS = 500_000
@@ -156,17 +158,6 @@ def build(folder: Path) -> Workspace:
     return ws
 
 
-def _ms(call: Callable[[], Any], repeat: int = 5) -> float:
-    """Median wall time of ``call`` in milliseconds (after one warm-up run)."""
-    call()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
 def _list_page(service: AssetService, filters: dict[str, Any]) -> None:
     """What the list page does on a filter change: one page and the total."""
     service.list(**filters, limit=50)
@@ -195,10 +186,10 @@ def run() -> dict[str, Any]:
             "search_brand+status": {"search": "澳柯玛", "status": "deployed"},
             "search_short_brand": {"search": "海尔"},
         }
-        list_ms = {name: round(_ms(partial(_list_page, service, f)), 2) for name, f in filters.items()}
+        list_ms = {name: round(median_ms(partial(_list_page, service, f)), 2) for name, f in filters.items()}
         rng = random.Random(7)
         tags = [f"FZ-{rng.randrange(ASSETS):06d}" for _ in range(30)]
-        page_times = [_ms(partial(service.show, t), repeat=3) for t in tags]
+        page_times = [median_ms(partial(service.show, t), repeat=3) for t in tags]
         counts = ws.db.execute("SELECT (SELECT count(*) FROM assets), (SELECT count(*) FROM asset_events)").fetchone()
         result = {
             "assets": counts[0],
@@ -212,9 +203,9 @@ def run() -> dict[str, Any]:
             "asset_page_ms_max": round(max(page_times), 2),
             "asset_page_budget_ms": PAGE_BUDGET_MS,
             "asset_page_ok": max(page_times) < PAGE_BUDGET_MS,
-            "overdue_full_list_ms": round(_ms(service.overdue, repeat=3), 1),
-            "flags_ms": round(_ms(service.flags, repeat=3), 1),
-            "reconcile_check_ms": round(_ms(lambda: reconcile_check(ws.db), repeat=1), 1),
+            "overdue_full_list_ms": round(median_ms(service.overdue, repeat=3), 1),
+            "flags_ms": round(median_ms(service.flags, repeat=3), 1),
+            "reconcile_check_ms": round(median_ms(lambda: reconcile_check(ws.db), repeat=1), 1),
         }
     finally:
         ws.close()

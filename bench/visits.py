@@ -24,7 +24,7 @@ import sys
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from fieldcrm.domain.classifications import Role
 from fieldcrm.domain.planning import PlanningService
@@ -34,6 +34,8 @@ from fieldcrm.domain.visits import VisitService
 from fieldcrm.storage import migrations
 from fieldcrm.storage.database import write_transaction
 from fieldcrm.workspace import Workspace, open_workspace
+
+from timing import median_ms
 
 CUSTOMERS = 100_000
 VISITS = 1_000_000
@@ -198,17 +200,6 @@ def _now() -> datetime:
     return NOW
 
 
-def _ms(call: Callable[[], Any], repeat: int = 5) -> float:
-    """Median wall time of ``call`` in milliseconds (after one warm-up run)."""
-    call()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
 def run() -> dict[str, Any]:
     """Build (or reuse) the workspace and time the card's visit history, daily reports and the Due list."""
     CACHE.mkdir(exist_ok=True)
@@ -224,17 +215,17 @@ def run() -> dict[str, Any]:
             "SELECT customer_id FROM visits GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1"
         ).fetchone()[0]
         sample = [busiest, *rng.sample(customers, 29)]
-        history_ms = [_ms(lambda c=c: visits.for_customer(c), repeat=3) for c in sample]
+        history_ms = [median_ms(lambda c=c: visits.for_customer(c), repeat=3) for c in sample]
         days = [(f"业务员{rng.randrange(REPS):03d}", (TODAY - timedelta(days=rng.randrange(DAYS))).isoformat())
                 for _ in range(30)]
-        daily_ms = [_ms(lambda r=r, d=d: reports.daily(r, d), repeat=3) for r, d in days]
+        daily_ms = [median_ms(lambda r=r, d=d: reports.daily(r, d), repeat=3) for r, d in days]
         due = {
-            "route": _ms(lambda: planning.due(route="R123-4")),
-            "rep": _ms(lambda: planning.due(rep="业务员123")),
-            "territory": _ms(lambda: planning.due(territory="滨江区"), repeat=3),
-            "everyone_page_and_count": _ms(lambda: (planning.due(limit=100), planning.due_count())),
-            "everyone_page_at_20000": _ms(lambda: planning.due(limit=100, offset=20_000), repeat=3),
-            "everyone_whole_list": _ms(lambda: planning.due(), repeat=3),
+            "route": median_ms(lambda: planning.due(route="R123-4")),
+            "rep": median_ms(lambda: planning.due(rep="业务员123")),
+            "territory": median_ms(lambda: planning.due(territory="滨江区"), repeat=3),
+            "everyone_page_and_count": median_ms(lambda: (planning.due(limit=100), planning.due_count())),
+            "everyone_page_at_20000": median_ms(lambda: planning.due(limit=100, offset=20_000), repeat=3),
+            "everyone_whole_list": median_ms(lambda: planning.due(), repeat=3),
         }
         budgeted = ("route", "rep", "territory", "everyone_page_and_count")
         counts = db.execute(
@@ -259,9 +250,9 @@ def run() -> dict[str, Any]:
             "due_list_rows": due_rows,
             "due_list_budget_ms": DUE_BUDGET_MS,
             "due_list_ok": max(due[k] for k in budgeted) < DUE_BUDGET_MS,
-            "monthly_report_ms": round(_ms(lambda: reports.monthly("业务员123", TODAY.isoformat()[:7]), repeat=3), 2),
-            "customer_aging_ms": round(_ms(lambda: receivables.aging(busiest), repeat=3), 2),
-            "all_customers_aging_ms": round(_ms(lambda: receivables.aging(), repeat=1), 1),
+            "monthly_report_ms": round(median_ms(lambda: reports.monthly("业务员123", TODAY.isoformat()[:7]), repeat=3), 2),
+            "customer_aging_ms": round(median_ms(lambda: receivables.aging(busiest), repeat=3), 2),
+            "all_customers_aging_ms": round(median_ms(lambda: receivables.aging(), repeat=1), 1),
         }
     finally:
         ws.close()
