@@ -171,12 +171,17 @@ def test_sync_killed_at_random_moments_loses_and_duplicates_nothing(office: Offi
     add_customers(sup, 40, "主管")
     engine.sync(sup, office.share)
     add_customers(rep, 1_100, "代表")  # 5,500 changes: more than one file
+    add_customers(rep, 200, "量时")
+    started = time.monotonic()
+    timed = _sync_process(rep, office.share)  # a whole run of the same size: the window to kill within
+    assert timed.wait() == 0, timed.stderr.read() if timed.stderr else ""
+    whole_run = time.monotonic() - started
     chance = random.Random(7)
     codes = []
     for round_ in range(5):
         add_customers(rep, 200, f"第{round_}轮")
         process = _sync_process(rep, office.share)
-        time.sleep(chance.uniform(0.3, 1.5))  # start-up alone takes about 0.5 s here
+        time.sleep(chance.uniform(0.3, 0.95) * whole_run)
         process.send_signal(signal.SIGKILL)
         codes.append(process.wait())
     assert -signal.SIGKILL in codes, "no run was actually killed"
@@ -188,7 +193,7 @@ def test_sync_killed_at_random_moments_loses_and_duplicates_nothing(office: Offi
     records = published(office.share, site)
     assert len(records) == len(set(records)), "a change was published twice"
     assert set(records) == own_changes(rep) == changes_of(sup, site)
-    assert customers(rep) == customers(sup) and len(customers(rep)) == 40 + 1_100 + 5 * 200
+    assert customers(rep) == customers(sup) and len(customers(rep)) == 40 + 1_100 + 200 + 5 * 200
 
 
 def test_two_laptops_syncing_at_the_same_moment_both_end_right(office: Office) -> None:
