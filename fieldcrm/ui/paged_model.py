@@ -10,7 +10,7 @@ pages show totals from a background count. Subclasses say how a page is read
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Generic, Iterator, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QTableView
@@ -19,17 +19,20 @@ PAGE_SIZE = 200
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Row = dict[str, Any]
+R = TypeVar("R")
 
 
-class PagedTableModel(QAbstractTableModel):
+class PagedTableModel(QAbstractTableModel, Generic[R]):
+    """Rows are dicts with an ``id`` unless a subclass says otherwise (``_row_id``)."""
+
     def __init__(self, page_size: int = PAGE_SIZE, parent: Any = None) -> None:
         super().__init__(parent)
         self._page_size = page_size
-        self._rows: list[Row] = []
+        self._rows: list[R] = []
         self._exhausted = True
         self._busy = False
 
-    def _fetch(self, offset: int, limit: int) -> list[Row]:
+    def _fetch(self, offset: int, limit: int) -> list[R]:
         """Rows ``offset`` to ``offset + limit`` of what the model currently shows."""
         raise NotImplementedError
 
@@ -77,12 +80,15 @@ class PagedTableModel(QAbstractTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 
+    def _row_id(self, row: R) -> str:
+        return row["id"]  # type: ignore[index]  # the dict rows of the customer and asset lists
+
     def id_at(self, row: int) -> str | None:
-        return self._rows[row]["id"] if 0 <= row < len(self._rows) else None
+        return self._row_id(self._rows[row]) if 0 <= row < len(self._rows) else None
 
     def row_of(self, row_id: str) -> int | None:
         """The row of a record among those loaded so far."""
-        return next((n for n, row in enumerate(self._rows) if row["id"] == row_id), None)
+        return next((n for n, row in enumerate(self._rows) if self._row_id(row) == row_id), None)
 
 
 def current_id(view: QTableView) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -10,10 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldcrm.ui.visits.table_model import RecordsModel
 
-
-def record_table(model: RecordsModel, name: str, parent: QWidget) -> QTableView:  # type: ignore[type-arg]
+def record_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableView:
     """A read-only, row-selecting table; Enter or double-click emits ``activated``."""
     table = QTableView(parent)
     table.setObjectName(name)

@@ -3,7 +3,8 @@
 The visit log's lists (a card's visits, a day's visits, urgent reports,
 flagged orders, products) are short (hundreds of rows at most) and differ
 only in their columns, so one model takes a tuple of ``Column``s: a header
-and how to show a record. Long lists page on top of it (``due_model``).
+and how to show a record. The long Due list shows its pages the same way
+(``ColumnsView`` over ``ui.paged_model``).
 """
 
 from __future__ import annotations
@@ -25,16 +26,15 @@ class Column(Generic[T]):
     align_right: bool = False
 
 
-class RecordsModel(QAbstractTableModel, Generic[T]):
-    def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._columns = tuple(columns)
-        self._rows: list[T] = []
+class ColumnsView(Generic[T]):
+    """Shows ``self._rows`` through ``self._columns``; mixed into a Qt table model ahead of its Qt base.
 
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    Both the short lists (``RecordsModel``) and the paged Due list show
+    records this way; only how the rows arrive differs.
+    """
+
+    _columns: tuple[Column[T], ...]
+    _rows: list[T]
 
     def record(self, row: int) -> T | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -42,9 +42,6 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
     @property
     def records(self) -> list[T]:
         return list(self._rows)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self._columns)
@@ -69,3 +66,18 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
         if horizontal and 0 <= section < len(self._columns):
             return self._columns[section].title()
         return None
+
+
+class RecordsModel(ColumnsView[T], QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
