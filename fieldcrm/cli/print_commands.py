@@ -27,9 +27,10 @@ Render = Callable[[BinaryIO], int]
 
 
 def _settings(args: argparse.Namespace, workspace: Workspace) -> PrintSettings:
-    """``--lang`` after ``print`` beats the top-level ``--lang``; printing defaults to Chinese."""
-    language = getattr(args, "lang", None) or print_settings.DEFAULT_LANGUAGE
-    return print_settings.load(workspace, paper=Paper(args.paper), language=language)
+    """``--lang`` after ``print`` beats the top-level ``--lang``, which beats the stored print language;
+    ``--paper`` beats the stored paper (see ``print settings``)."""
+    paper = Paper(args.paper) if args.paper else None
+    return print_settings.load(workspace, paper=paper, language=getattr(args, "lang", None))
 
 
 def _terminal_progress(what: str) -> ProgressCallback | None:
@@ -63,6 +64,18 @@ def cmd_visit_sheet(args: argparse.Namespace) -> int:
         sheet = sources.visit_sheet(workspace, args.route, args.date, rep=args.rep)
         settings = _settings(args, workspace)
     return _write(args, lambda out: render_visit_sheet(sheet, settings, out))
+
+
+def cmd_day(args: argparse.Namespace) -> int:
+    from fieldcrm.printing.day_sheets import day_sheets
+    from fieldcrm.printing.visit_sheet import render_visit_sheets
+
+    check_target(args.output)
+    with opened_workspace(args) as workspace:
+        sheets = day_sheets(workspace, args.date, args.rep, progress=_terminal_progress("reading routes"))
+        settings = _settings(args, workspace)
+    progress = _terminal_progress("printing visit sheets")
+    return _write(args, lambda out: render_visit_sheets(sheets, settings, out, progress=progress))
 
 
 def cmd_card(args: argparse.Namespace) -> int:
@@ -123,22 +136,28 @@ def cmd_settings(args: argparse.Namespace) -> int:
         raise UsageError("give either --logo or --no-logo")
     with opened_workspace(args) as workspace:
         current = print_settings.load(workspace)
-        if args.company is not None or args.logo is not None or args.no_logo:
-            company = current.company_name if args.company is None else args.company
-            logo = None if args.no_logo else (args.logo if args.logo is not None else current.logo_path)
-            print_settings.save(workspace, company, logo)
+        if any(value is not None for value in (args.company, args.logo, args.paper, args.language)) or args.no_logo:
+            print_settings.save(
+                workspace,
+                current.company_name if args.company is None else args.company,
+                None if args.no_logo else (args.logo if args.logo is not None else current.logo_path),
+                paper=args.paper or current.paper, language=args.language or current.language,
+            )
             current = print_settings.load(workspace)
     emit(f"company_name  {current.company_name}".rstrip())
     emit(f"company_logo  {current.logo_path or ''}".rstrip())
+    emit(f"paper         {current.paper.value}")
+    emit(f"language      {current.language}")
     return EXIT_OK
 
 
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the PDF file to write")
-    parser.add_argument("--paper", choices=[p.value for p in Paper], default=Paper.A4.value,
-                        help="paper size (default a4)")
+    parser.add_argument("--paper", choices=[p.value for p in Paper],
+                        help="paper size (default: the print settings' paper, a4 unless set)")
     parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
-                        help=f"language of the print (default {print_settings.DEFAULT_LANGUAGE})")
+                        help=f"language of the print (default: the print settings' language, "
+                             f"{print_settings.DEFAULT_LANGUAGE} unless set)")
 
 
 def register(subcommands: argparse._SubParsersAction[CliParser]) -> None:
@@ -158,6 +177,17 @@ def register(subcommands: argparse._SubParsersAction[CliParser]) -> None:
     sheet.add_argument("--rep", metavar="NAME", help="whose visits (default: the route's rep, else the workspace owner)")
     _add_output_options(sheet)
     sheet.set_defaults(handler=cmd_visit_sheet)
+
+    day = commands.add_parser(
+        "day", help="the visit sheets of every route of a day, in one PDF",
+        description="Print the visit sheet of every visiting route that runs on the date (its weekday), each "
+                    "from a new page and numbered on its own, planning their visits as visit-sheet does. A rep "
+                    "prints their own routes; a supervisor all of them or one rep's.",
+    )
+    day.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the day")
+    day.add_argument("--rep", metavar="NAME", help="only this rep's routes")
+    _add_output_options(day)
+    day.set_defaults(handler=cmd_day)
 
     card = commands.add_parser("card", help="customer cards by id or code",
                                description="Print the cards of the given customers, each from a new page.")
@@ -186,9 +216,11 @@ def register(subcommands: argparse._SubParsersAction[CliParser]) -> None:
     _add_output_options(report)
     report.set_defaults(handler=cmd_daily_report)
 
-    setup = commands.add_parser("settings", help="show or set the company name and logo printed on every page",
+    setup = commands.add_parser("settings", help="show or set the company, logo, paper and language of prints",
                                 description="Without options, show the print settings of the workspace.")
     setup.add_argument("--company", metavar="NAME", help="the company name ('' clears it)")
     setup.add_argument("--logo", type=Path, metavar="FILE", help="a PNG or JPEG logo")
     setup.add_argument("--no-logo", action="store_true", help="print without a logo")
+    setup.add_argument("--paper", choices=[p.value for p in Paper], help="the paper of every print")
+    setup.add_argument("--language", choices=LANGUAGES, help="the language of every print")
     setup.set_defaults(handler=cmd_settings)

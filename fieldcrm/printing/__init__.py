@@ -1,9 +1,11 @@
 """Printing: visit sheets, customer cards, inspection sheets and daily reports as PDF.
 
 A domain-level service (no Qt): ``sources`` builds plain data (``model``)
-from the workspace's services, the ``render_*`` functions lay it out with
-reportlab on the embedded fonts, and ``output.write_atomically`` puts the
-PDF in place all at once. The CLI and the GUI both go through these.
+from the workspace's services (``day_sheets`` for all routes of a day), the
+``render_*`` functions lay it out with reportlab on the embedded fonts, and
+``output.write_atomically`` puts the PDF in place all at once. The CLI and
+the GUI both go through these; ``jobs`` binds a whole print to a workspace
+folder for the GUI's worker thread.
 
 The names below are loaded on first use (PEP 562): importing the package,
 as every ``fieldcrm`` command does through the CLI's parser, must not pay
@@ -17,6 +19,7 @@ from typing import Any
 
 _EXPORTS = {
     "render_visit_sheet": "fieldcrm.printing.visit_sheet",
+    "render_visit_sheets": "fieldcrm.printing.visit_sheet",
     "render_customer_cards": "fieldcrm.printing.customer_card",
     "render_inspection_sheet": "fieldcrm.printing.inspection_sheet",
     "render_daily_report": "fieldcrm.printing.daily_report",

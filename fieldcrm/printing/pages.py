@@ -4,7 +4,10 @@
 finished page and draws the footers when the document is saved (reportlab's
 usual two-pass trick, without laying the story out twice). A document can
 hold sections (one customer card each in a batch): each section is numbered
-on its own, so every filed card says "page 1 of 2" for itself.
+on its own, so every filed card says "page 1 of 2" for itself. A section may
+also bring its own masthead (each route's sheet in a day's batch names its
+route and rep): ``build`` takes several and ``next_masthead`` starts a page
+that carries the next one.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from typing import Any, BinaryIO, Callable, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate, Flowable, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Spacer,
+)
 
 from fieldcrm.printing import fonts
 from fieldcrm.printing import labels as L
@@ -51,6 +56,15 @@ def section_start(number: int, title: str, ticker: Ticker | None = None) -> Mark
         canvas.fieldcrm_section = (number, title)
 
     return Mark(start)
+
+
+def next_masthead(number: int) -> list[Flowable]:
+    """A page break to a page under masthead ``number`` (counted from 0) of those given to ``build``."""
+    return [NextPageTemplate(_template_id(number)), PageBreak()]
+
+
+def _template_id(number: int) -> str:
+    return f"page{number}"
 
 
 def progress_tick(ticker: Ticker) -> Mark:
@@ -127,11 +141,24 @@ def _draw_footer(canvas: Canvas, page: int, pages: int, label: str, *, tr: Trans
     ts.draw(canvas, MARGIN, baseline, ts.wrap(label or default, room, 8)[:1], 8, 10)
 
 
+def _page_template(
+    doc: BaseDocTemplate, number: int, on_page: Callable[[Canvas, BaseDocTemplate], None],
+) -> PageTemplate:
+    """The body frame under masthead ``number``; each template has its own frame, as reportlab expects."""
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    return PageTemplate(id=_template_id(number), frames=[frame], onPage=on_page)
+
+
 def build(
-    out: BinaryIO, story: Sequence[Flowable], settings: PrintSettings, masthead: Masthead, tr: Translator,
-    ticker: Ticker,
+    out: BinaryIO, story: Sequence[Flowable], settings: PrintSettings, masthead: Masthead | Sequence[Masthead],
+    tr: Translator, ticker: Ticker,
 ) -> int:
-    """Lay ``story`` out on pages of ``settings.paper``, write the PDF to ``out``; returns the page count."""
+    """Lay ``story`` out on pages of ``settings.paper``, write the PDF to ``out``; returns the page count.
+
+    Pages carry the first masthead until the story switches with ``next_masthead``.
+    """
+    mastheads = (masthead,) if isinstance(masthead, Masthead) else tuple(masthead)
     fonts.register_fonts()
     if settings.logo_path is not None:
         check_logo(settings.logo_path)
@@ -139,14 +166,14 @@ def build(
     doc = BaseDocTemplate(
         out, pagesize=(width, height), leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=MARGIN + MASTHEAD_HEIGHT, bottomMargin=MARGIN + FOOTER_HEIGHT,
-        title=masthead.title, author=settings.company_name, creator="FieldCRM", invariant=1,
+        title=mastheads[0].title, author=settings.company_name, creator="FieldCRM", invariant=1,
         initialFontName=fonts.LATIN,  # else reportlab lists Helvetica, a font that is not embedded, on every page
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    on_page = partial(_draw_masthead, settings=settings, masthead=masthead, ticker=ticker)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
-    footer = partial(_draw_footer, tr=tr, default=masthead.title)
+    doc.addPageTemplates([
+        _page_template(doc, number, partial(_draw_masthead, settings=settings, masthead=head, ticker=ticker))
+        for number, head in enumerate(mastheads)
+    ])
+    footer = partial(_draw_footer, tr=tr, default=mastheads[0].title)
     doc.build(list(story), canvasmaker=_numbered_canvas(footer))
     ticker.finish()
     return int(doc.page)

@@ -4,6 +4,8 @@ The GUI runs a batch print on a worker thread and passes plain callables: the
 render functions report ``progress(done, total)`` and ask ``cancelled()``
 between cards and stops, raising ``Cancelled`` so the half-built PDF is
 dropped (the caller writes to a temporary file or a buffer, never in place).
+A print that first reads the workspace and then lays out reports both steps
+as one bar (``stage``).
 """
 
 from __future__ import annotations
@@ -43,3 +45,15 @@ class Ticker:
         self.done = self.total
         if self._progress is not None:
             self._progress(self.total, self.total)
+
+
+def stage(progress: ProgressCallback | None, index: int, count: int) -> ProgressCallback | None:
+    """Progress of step ``index`` of ``count`` equal steps (gather, then lay out) as one bar over all of them."""
+    if progress is None:
+        return None
+    report = progress
+
+    def scaled(done: int, total: int) -> None:
+        report(index * total + done, count * total)
+
+    return scaled

@@ -1,7 +1,9 @@
-"""What a print looks like: company name and logo (stored per workspace), paper, language.
+"""What a print looks like: company name, logo, paper and language, stored per workspace.
 
 ``PrintSettings`` is plain data so documents can be rendered in tests without
-a workspace; ``load``/``save`` bind it to the workspace's ``meta`` table.
+a workspace; ``load``/``save`` bind it to the workspace's ``meta`` table. The
+GUI's Print settings dialog and ``fieldcrm print settings`` set them; a CLI
+print may still pick its own paper or language for once.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ DEFAULT_LANGUAGE = "zh_CN"  # the paper goes to Chinese-reading reps, supervisor
 MAX_COMPANY_NAME = 100
 
 MSG_LOGO = _N("Errors", "{field}: cannot read the image {path} ({reason})")
-MSG_LANGUAGE = _N("Errors", "{field}: '{value}' is not one of {allowed}")
+MSG_NOT_ONE_OF = _N("Errors", "{field}: '{value}' is not one of {allowed}")
 MSG_NAME_TOO_LONG = _N("Errors", "{field}: longer than {limit} characters")
 
 
@@ -45,8 +47,7 @@ class PrintSettings:
     language: str = DEFAULT_LANGUAGE
 
     def __post_init__(self) -> None:
-        if self.language not in LANGUAGES:
-            raise FieldError("lang", MSG_LANGUAGE, value=self.language, allowed=", ".join(LANGUAGES))
+        parse_language(self.language)
 
 
 def check_logo(path: Path) -> Path:
@@ -61,23 +62,51 @@ def check_logo(path: Path) -> Path:
     return path
 
 
-def load(workspace: Workspace, *, paper: Paper = Paper.A4, language: str = DEFAULT_LANGUAGE) -> PrintSettings:
-    """The workspace's company name and logo with the paper and language of this print."""
+def parse_paper(value: str | Paper) -> Paper:
+    try:
+        return Paper(value)
+    except ValueError:
+        raise FieldError("paper", MSG_NOT_ONE_OF, value=value, allowed=", ".join(p.value for p in Paper)) from None
+
+
+def parse_language(value: str) -> str:
+    if value not in LANGUAGES:
+        raise FieldError("lang", MSG_NOT_ONE_OF, value=value, allowed=", ".join(LANGUAGES))
+    return value
+
+
+def load(workspace: Workspace, *, paper: Paper | None = None, language: str | None = None) -> PrintSettings:
+    """The workspace's settings; ``paper`` and ``language`` given for one print beat the stored ones.
+
+    A stored value this version does not know (written by a newer one) falls back to the default.
+    """
     logo = store.read(workspace.db, store.COMPANY_LOGO)
+    stored_paper = store.read(workspace.db, store.PAPER)
+    stored_language = store.read(workspace.db, store.LANGUAGE)
     return PrintSettings(
         company_name=store.read(workspace.db, store.COMPANY_NAME) or "",
         logo_path=Path(logo) if logo else None,
-        paper=paper,
-        language=language,
+        paper=paper or next((p for p in Paper if p.value == stored_paper), Paper.A4),
+        language=language or (stored_language if stored_language in LANGUAGES else DEFAULT_LANGUAGE),
     )
 
 
-def save(workspace: Workspace, company_name: str | None, logo_path: Path | None) -> None:
-    """Set the company name and logo printed on every document; None or blank clears one."""
+def save(
+    workspace: Workspace, company_name: str | None, logo_path: Path | None, *,
+    paper: str | Paper = Paper.A4, language: str = DEFAULT_LANGUAGE,
+) -> None:
+    """Set what every print carries (all four at once); a None or blank name or logo clears it.
+
+    Everything is checked before anything is written, so refused input changes nothing.
+    """
     name = " ".join((company_name or "").split()) or None
     if name is not None and len(name) > MAX_COMPANY_NAME:
         raise FieldError("company_name", MSG_NAME_TOO_LONG, limit=MAX_COMPANY_NAME)
     logo = str(check_logo(logo_path.expanduser().resolve())) if logo_path else None
+    chosen_paper = parse_paper(paper)
+    chosen_language = parse_language(language)
     with write_transaction(workspace.db):
         store.write(workspace.db, store.COMPANY_NAME, name)
         store.write(workspace.db, store.COMPANY_LOGO, logo)
+        store.write(workspace.db, store.PAPER, chosen_paper.value)
+        store.write(workspace.db, store.LANGUAGE, chosen_language)

@@ -1,8 +1,8 @@
 """Where the print settings live: the workspace's local ``meta`` table (key/value text).
 
-Company name and logo are a property of this laptop's printer set-up, not
-synced data, so they sit with the other local settings. Only this module
-builds SQL for them.
+Company name, logo, paper and language are a property of this laptop's
+printer set-up, not synced data, so they sit with the other local settings.
+Only this module builds SQL for them.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import sqlite_utils
 
 COMPANY_NAME = "company_name"
 COMPANY_LOGO = "company_logo"
+PAPER = "print_paper"
+LANGUAGE = "print_language"
 
 
 def read(db: sqlite_utils.Database, key: str) -> str | None:

@@ -29,14 +29,14 @@ from fieldcrm.domain.routes import RouteService
 from fieldcrm.domain.territories import TerritoryService
 from fieldcrm.domain.validation import parse_date
 from fieldcrm.domain.visits import VisitService
-from fieldcrm.errors import FieldError, NotFound
+from fieldcrm.errors import FieldCRMError, FieldError, NotFound
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 from fieldcrm.printing.model import (
     AssetLine, CardDebt, CardPayment, CardVisit, CreditLine, CustomerCardDoc, DailyReportDoc, InspectionSheet,
     InspectionStop, InspectionUnit, ReportCollection, ReportFigures, ReportLine, ReportOrder, ReportVisit,
     SheetHeader, SheetStop, VisitSheet,
 )
-from fieldcrm.printing.progress import CancelCheck, Ticker
+from fieldcrm.printing.progress import CancelCheck, ProgressCallback, Ticker
 from fieldcrm.printing.wording import joined
 from fieldcrm.storage.database import write_transaction
 from fieldcrm.workspace import Workspace
@@ -50,6 +50,8 @@ MSG_EMPTY_ROUTE = _N("Errors", "{field}: no customers on route '{value}'")
 MSG_EMPTY_TERRITORY = _N("Errors", "{field}: no customers in territory '{value}'")
 MSG_NOT_SUBMITTED = _N("Errors", "daily report: {rep} has not submitted a report for {date}")
 MSG_NO_UNITS = _N("Errors", "inspection sheet: no units are deployed at the customers of route '{route}'")
+MSG_READ_ONLY = _N(
+    "Errors", "visit sheet: the workspace is open read-only, so the sheet's {count} new visits cannot be planned")
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,8 @@ def _planned_visits(workspace: Workspace, customer_ids: Sequence[str], day: str,
         if row["customer_id"] in wanted:
             existing.setdefault(row["customer_id"], row["code"])
     missing = [cid for cid in dict.fromkeys(customer_ids) if cid not in existing]
+    if missing and workspace.read_only:
+        raise FieldCRMError(MSG_READ_ONLY, count=len(missing))
     if missing:
         with write_transaction(workspace.db):
             for cid in missing:
@@ -238,14 +242,15 @@ def customer_card(workspace: Workspace, id_or_code: str, today: str | None = Non
 
 def customer_cards(
     workspace: Workspace, customer_ids: Sequence[str], today: str | None = None,
-    cancelled: CancelCheck | None = None,
+    cancelled: CancelCheck | None = None, progress: ProgressCallback | None = None,
 ) -> list[CustomerCardDoc]:
-    """Cards for a batch, in the order given; ``cancelled`` is asked between cards."""
-    ticker = Ticker(len(customer_ids), None, cancelled)
+    """Cards for a batch, in the order given; ``cancelled`` is asked and ``progress`` told between cards."""
+    ticker = Ticker(len(customer_ids), progress, cancelled)
     cards = []
     for cid in customer_ids:
-        ticker.check()
+        ticker.tick()
         cards.append(customer_card(workspace, cid, today))
+    ticker.finish()
     return cards
 
 

@@ -5,11 +5,15 @@ and due for inspection, what they owe, then boxes to fill in by hand and the
 customer's signature. The planned visit's code is printed beside the stop as
 text and as a QR code, so entering the sheet afterwards opens that visit at
 once (type or scan the code into the app's search).
+
+Several sheets (every route of a day) make one PDF in which each sheet starts
+a page under its own masthead and is numbered on its own, so a rep's sheet
+says "page 1 of 3" whatever was printed before it.
 """
 
 from __future__ import annotations
 
-from typing import BinaryIO, Callable
+from typing import BinaryIO, Callable, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -37,18 +41,38 @@ def render_visit_sheet(
     progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None,
 ) -> int:
     """Write the sheet as a PDF to ``out`` and return its page count; ``progress`` counts stops laid out."""
+    return render_visit_sheets([sheet], settings, out, progress=progress, cancelled=cancelled)
+
+
+def render_visit_sheets(
+    sheets: Sequence[VisitSheet], settings: PrintSettings, out: BinaryIO, *,
+    progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None,
+) -> int:
+    """Write the sheets as one PDF, each from a new page and numbered on its own; returns the page count.
+
+    ``progress`` counts stops laid out over all the sheets; ``cancelled`` is asked before each stop and page.
+    """
+    if not sheets:
+        raise ValueError("no visit sheet to print")
     tr = translator(settings.language)
-    ticker = Ticker(len(sheet.stops), progress, cancelled)
+    ticker = Ticker(sum(len(sheet.stops) for sheet in sheets), progress, cancelled)
     story: list[Flowable] = []
-    for stop in sheet.stops:
-        story.append(KeepTogether([pages.progress_tick(ticker), *stop_block(stop, tr), Spacer(1, 2.5 * mm)]))
-    story.append(pages.signatures(tr, tr(L.REP_SIGNATURE)))
+    for number, sheet in enumerate(sheets):
+        if number:
+            story += pages.next_masthead(number)
+        story.append(pages.section_start(number, joined(tr(L.VISIT_SHEET), sheet.header.route, sep=" · ")))
+        for stop in sheet.stops:
+            story.append(KeepTogether([pages.progress_tick(ticker), *stop_block(stop, tr), Spacer(1, 2.5 * mm)]))
+        story.append(pages.signatures(tr, tr(L.REP_SIGNATURE)))
+    return pages.build(out, story, settings, [_masthead(sheet, tr) for sheet in sheets], tr, ticker)
+
+
+def _masthead(sheet: VisitSheet, tr: Translator) -> pages.Masthead:
     header = sheet.header
-    masthead = pages.Masthead(tr(L.VISIT_SHEET), (
+    return pages.Masthead(tr(L.VISIT_SHEET), (
         (tr(L.REP), header.rep), (tr(L.ROUTE), header.route), (tr(L.TERRITORY), header.territory),
         (tr(L.DATE), header.date), (tr(L.STOPS), str(len(sheet.stops))),
     ))
-    return pages.build(out, story, settings, masthead, tr, ticker)
 
 
 def stop_block(stop: SheetStop, tr: Translator) -> list[Flowable]:

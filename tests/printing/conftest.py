@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -30,6 +31,10 @@ from tests.cli.conftest import cli  # noqa: F401 - the CLI fixture, shared with 
 COMPANY = "杭州鲜饮食品销售有限公司"
 ROUTE = "西湖-周一线"
 TODAY = date.today()
+# A 1x1 PNG: enough for reportlab to draw a logo.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
 
 
 def day(offset: int) -> str:
@@ -202,3 +207,45 @@ def submitted(populated: Populated) -> Populated:
     """…and 李雷's daily report for the day of the visit, submitted."""
     ReportService(populated.workspace).submit_daily("李雷", day(-7), remarks="雨天")
     return populated
+
+
+# -- routes that run on weekdays, for the day's batch -------------------------------------------
+
+
+def next_weekday(number: int) -> str:
+    """The first day from tomorrow on that is weekday ``number`` (Monday 0), as ISO text."""
+    ahead = (number - TODAY.weekday() - 1) % 7 + 1
+    return day(ahead)
+
+
+MONDAY_ROUTE_2 = "拱墅-周一线"
+TUESDAY_ROUTE = "滨江-周二线"
+
+
+@dataclass(frozen=True)
+class Routed:
+    workspace: Workspace
+    monday: str  # a coming Monday
+    route_ids: dict[str, str]  # by name
+    others: tuple[str, ...]  # the customers of MONDAY_ROUTE_2, in stop order
+
+
+@pytest.fixture
+def routed(populated: Populated) -> Routed:
+    """…and three routes: ROUTE (李雷, Mondays, its three customers), MONDAY_ROUTE_2 (王芳, Mondays and
+    Thursdays, two customers) and TUESDAY_ROUTE (王芳, Tuesdays, one customer); plus an empty Monday route."""
+    from fieldcrm.domain.routes import RouteService
+
+    ws = populated.workspace
+    customers, routes = CustomerService(ws), RouteService(ws)
+    others = tuple(customers.create({"name": f"拱墅便利店{n}号", "territory": "拱墅区", "rep": "王芳"})["id"]
+                   for n in range(1, 4))
+    ids = {}
+    for name, days, rep, members in (
+        (ROUTE, "mon", "李雷", populated.customer_ids), (MONDAY_ROUTE_2, "mon,thu", "王芳", others[:2]),
+        (TUESDAY_ROUTE, "tue", "王芳", others[2:]), ("空的周一线", "mon", "李雷", ()),
+    ):
+        ids[name] = routes.create(name, days=days, rep=rep).id
+        if members:
+            routes.assign(ids[name], members)
+    return Routed(ws, next_weekday(0), ids, others[:2])

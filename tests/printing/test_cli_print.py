@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
 import pytest
 
 from fieldcrm.domain.customers import CustomerService
 from tests.cli.conftest import Cli
-from tests.printing.conftest import COMPANY, ROUTE, Populated, day, page_texts, reader
-
-# A 1x1 PNG: enough for reportlab to draw a logo.
-PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+from tests.printing.conftest import (
+    COMPANY, MONDAY_ROUTE_2, PNG, ROUTE, Populated, Routed, day, next_weekday, page_texts, reader,
 )
 
 
@@ -159,14 +155,15 @@ def test_settings_put_the_company_and_logo_on_every_print(cli: Cli, populated: P
     logo.write_bytes(PNG)
     result = run(cli, populated, "settings", "--company", COMPANY, "--logo", str(logo))
     assert result.code == 0, result.err
-    assert result.out.splitlines() == [f"company_name  {COMPANY}", f"company_logo  {logo}"]
+    assert result.out.splitlines() == [f"company_name  {COMPANY}", f"company_logo  {logo}", "paper         a4",
+                                       "language      zh_CN"]
     target = out_dir / "card.pdf"
     assert run(cli, populated, "card", populated.customer_ids[0], "-o", str(target)).code == 0
     assert COMPANY in page_texts(target.read_bytes())[0]
     pages = reader(target.read_bytes()).pages
     assert all("/XObject" in page["/Resources"] for page in pages)  # the logo, on every page
     result = run(cli, populated, "settings", "--no-logo")
-    assert result.out.splitlines() == [f"company_name  {COMPANY}", "company_logo"]
+    assert result.out.splitlines()[:2] == [f"company_name  {COMPANY}", "company_logo"]
 
 
 def test_settings_refuse_a_logo_that_is_not_an_image(cli: Cli, populated: Populated, tmp_path: Path) -> None:
@@ -174,3 +171,54 @@ def test_settings_refuse_a_logo_that_is_not_an_image(cli: Cli, populated: Popula
     bad.write_text("not an image")
     result = run(cli, populated, "settings", "--logo", str(bad))
     assert result.code == 2 and result.err.startswith("error: company_logo: cannot read the image")
+
+
+def test_settings_keep_the_paper_and_language_of_every_print(cli: Cli, populated: Populated, out_dir: Path) -> None:
+    result = run(cli, populated, "settings", "--paper", "letter", "--language", "en")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[2:] == ["paper         letter", "language      en"]
+    target = out_dir / "card.pdf"
+    assert run(cli, populated, "card", populated.customer_ids[0], "-o", str(target)).code == 0
+    first = reader(target.read_bytes()).pages[0]
+    assert (round(float(first.mediabox.width)), round(float(first.mediabox.height))) == (612, 792)
+    assert "Customer card" in page_texts(target.read_bytes())[0]
+    assert run(cli, populated, "card", populated.customer_ids[0], "-o", str(target), "--paper", "a4",
+               "--lang", "zh_CN").code == 0
+    first = reader(target.read_bytes()).pages[0]
+    assert round(float(first.mediabox.width)) == 595 and "客户档案卡" in page_texts(target.read_bytes())[0]
+
+
+# -- all routes of a day ----------------------------------------------------------------------
+
+
+def test_day_prints_every_route_of_the_day_each_numbered_on_its_own(cli: Cli, routed: Routed, out_dir: Path) -> None:
+    target = out_dir / "day.pdf"
+    result = cli("--workspace", str(routed.workspace.folder), "print", "day", "--date", routed.monday,
+                 "-o", str(target))
+    assert result.code == 0, result.err
+    assert result.out == f"{target}\n" and "2 pages" in result.err
+    texts = page_texts(target.read_bytes())
+    assert ROUTE in texts[0] and MONDAY_ROUTE_2 in texts[1]
+    assert all("第 1 页，共 1 页" in text for text in texts)
+
+
+def test_day_of_one_rep(cli: Cli, routed: Routed, out_dir: Path) -> None:
+    target = out_dir / "day.pdf"
+    result = cli("--workspace", str(routed.workspace.folder), "print", "day", "--date", routed.monday,
+                 "--rep", "王芳", "-o", str(target))
+    assert result.code == 0, result.err
+    (text,) = page_texts(target.read_bytes())
+    assert MONDAY_ROUTE_2 in text and ROUTE not in text
+
+
+@pytest.mark.parametrize(("argv", "code", "starts"), [
+    (["--date", "2026-02-30"], 2, "date: '2026-02-30'"),
+    (["--date", "monday"], 2, "date:"),
+    (["--date", "SUNDAY"], 1, "date: no route with stops runs on"),
+    (["--date", "MONDAY", "--rep", "韩梅梅"], 1, "date: no route of 韩梅梅 with stops runs on"),
+])
+def test_day_refuses_a_bad_date_or_a_day_without_routes(cli: Cli, routed: Routed, out_dir: Path, argv: list[str],
+                                                        code: int, starts: str) -> None:
+    argv = [{"SUNDAY": next_weekday(6), "MONDAY": routed.monday}.get(word, word) for word in argv]
+    result = cli("--workspace", str(routed.workspace.folder), "print", "day", *argv, "-o", str(out_dir / "day.pdf"))
+    assert_refused(result, code, starts, out_dir)

@@ -45,6 +45,7 @@ class Mode(Enum):
 class CustomerEditor(QWidget):
     saved = Signal(str)  # the id of the card just written
     closed = Signal()  # the user is done with the card (Esc/Cancel without edits)
+    print_requested = Signal(str)  # the id of the stored card to print (the page owns printing)
 
     def __init__(
         self, service: CustomerService, bus: DataBus, *, supervisor: bool, read_only: bool,
@@ -112,6 +113,9 @@ class CustomerEditor(QWidget):
         self.cancel_button = QPushButton(self.tr("&Cancel"), self)
         self.cancel_button.setToolTip(QKeySequence(Qt.Key.Key_Escape).toString(QKeySequence.SequenceFormat.NativeText))
         self.cancel_button.clicked.connect(self.cancel)
+        self.print_button = QPushButton(self.tr("&Print…"), self)
+        self.print_button.setObjectName("printCard")
+        self.print_button.clicked.connect(self._request_print)
         self.save_action = QAction(self.tr("Save customer"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)
@@ -124,6 +128,7 @@ class CustomerEditor(QWidget):
 
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
@@ -277,6 +282,9 @@ class CustomerEditor(QWidget):
         self.title.setText(f"{name} *" if dirty else name)
         self.save_button.setEnabled(self._editable and (dirty or self._mode is Mode.NEW))
         self.save_action.setEnabled(self.save_button.isEnabled())
+        # The print is of the stored card: with edits pending it would not show them.
+        self.print_button.setEnabled(self._mode is Mode.CARD and not dirty)
+        self.print_button.setToolTip(self.tr("Save the card first: the print shows the stored card") if dirty else "")
 
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -381,6 +389,10 @@ class CustomerEditor(QWidget):
             self._discard()
             return True
         return False
+
+    def _request_print(self) -> None:
+        if self._mode is Mode.CARD and self.customer_id is not None and not self.is_dirty():
+            self.print_requested.emit(self.customer_id)
 
     def _card_name(self) -> str:
         return card_title(self._card) if self._card else self.tr("The new customer")

@@ -1,9 +1,10 @@
 """The Customers page: filters and the lazy list on the left, the card on the right.
 
 The page wires the pieces together and runs the list actions (new, open,
-delete, restore). Writes go through ``CustomerService`` and are announced on
-the data bus; the list, the filter menus and the open card refresh from that
-announcement, whoever made the change.
+delete, restore, print the selected cards). Writes go through
+``CustomerService`` and are announced on the data bus; the list, the filter
+menus and the open card refresh from that announcement, whoever made the
+change.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from fieldcrm.ui.customers.editor import CustomerEditor
 from fieldcrm.ui.customers.filters import FREE_TEXT_FILTERS, FilterBar
 from fieldcrm.ui.customers.list_model import COLUMNS, CustomerListModel
 from fieldcrm.ui.page import Page, Session
+from fieldcrm.ui.printing.actions import print_customer_cards
 from fieldcrm.ui.settings import app_settings
 from fieldcrm.ui.workers import Job
 from fieldcrm.ui.paged_model import current_id, select_id
@@ -46,7 +48,7 @@ class CustomersPage(Page):
         self.table.setObjectName("customerTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several cards print as one PDF
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -72,9 +74,14 @@ class CustomersPage(Page):
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.filter_bar.focus_search)
         self.addAction(self.find_action)
+        self.print_action = QAction(self.tr("&Print cards…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.print_action.triggered.connect(self.print_selected)
+        self.addAction(self.print_action)
         toolbar = QToolBar(self)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_action, self.delete_action, self.restore_action):
+        for action in (self.new_action, self.delete_action, self.restore_action, self.print_action):
             toolbar.addAction(action)
 
         left = QWidget(self)
@@ -94,7 +101,9 @@ class CustomersPage(Page):
         self.filter_bar.changed.connect(self._apply_filters)
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().currentRowChanged.connect(self._update_actions)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.editor.saved.connect(self._remember_saved)
+        self.editor.print_requested.connect(lambda customer_id: self.print_cards([customer_id]))
         self.editor.closed.connect(self.table.setFocus)
         session.bus.changed.connect(self._data_changed)
 
@@ -163,6 +172,11 @@ class CustomersPage(Page):
     def select(self, customer_id: str | None) -> None:
         select_id(self.table, customer_id)
 
+    def selected_ids(self) -> list[str]:
+        """The selected cards in the list's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [cid for cid in (self.model.id_at(row) for row in rows) if cid is not None]
+
     def _update_actions(self) -> None:
         writable = not self._session.read_only
         selected = self.current_id() is not None
@@ -172,6 +186,7 @@ class CustomersPage(Page):
         self.delete_action.setVisible(not deleted_only)
         self.restore_action.setEnabled(writable and selected and deleted_only)
         self.restore_action.setVisible(deleted_only)
+        self.print_action.setEnabled(bool(self.selected_ids()))
 
     def _data_changed(self, tables: set[str]) -> None:
         if "customers" not in tables:
@@ -225,6 +240,14 @@ class CustomersPage(Page):
         if customer_id is None or self._session.read_only:
             return
         self._write(lambda: self._service.restore(customer_id))
+
+    def print_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.print_cards(ids)
+
+    def print_cards(self, customer_ids: list[str]) -> None:
+        print_customer_cards(self._session, customer_ids, self)
 
     def _write(self, change: Callable[[], None]) -> None:
         try:

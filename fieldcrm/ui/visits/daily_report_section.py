@@ -1,7 +1,9 @@
 """Visits page: a rep's daily report and monthly summary, built from the visit log, and submitting them.
 
 Building a day's report takes milliseconds (see the benchmarks), so it is
-built on the GUI thread whenever asked, and always matches the log.
+built on the GUI thread whenever asked, and always matches the log. The
+daily report prints as submitted (the version the supervisor received), so
+Print is offered once a version exists.
 """
 
 from __future__ import annotations
@@ -21,9 +23,12 @@ from PySide6.QtWidgets import (
 from fieldcrm.domain.reports import DailyReport, MonthlySummary, SubmittedReport
 from fieldcrm.errors import FieldCRMError
 from fieldcrm.ui import prompts
+from fieldcrm.ui.page import Session
+from fieldcrm.ui.printing.actions import print_daily_report
 from fieldcrm.ui.visits import texts
 from fieldcrm.ui.visits.context import VISIT_LOG_TABLES, VisitContext
 from fieldcrm.ui.visits.list_widgets import filter_edit
+from fieldcrm.ui.workers import TaskRunner
 
 # The report's urgent rows carry the urgent report's own column names.
 _FIELD_OF = {"category": "urgent_category", "note": "urgent_note"}
@@ -56,7 +61,7 @@ class ReportSection(QWidget):
         for edit in (self.rep_edit, self.date_edit):
             edit.returnPressed.connect(self.build)
         top = QHBoxLayout()
-        for widget in (self.rep_edit, self.date_edit, self.show_button, self.submit_button):
+        for widget in (self.rep_edit, self.date_edit, self.show_button, self.submit_button, *self._more_buttons()):
             top.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -64,6 +69,10 @@ class ReportSection(QWidget):
         layout.addWidget(self.view, 1)
         context.bus.changed.connect(self._data_changed)
         self.build()
+
+    def _more_buttons(self) -> list[QPushButton]:
+        """Buttons a kind of report adds after Submit (made before the first ``build``)."""
+        return []
 
     def _make(self, rep: str, period: str) -> DailyReport | MonthlySummary:
         raise NotImplementedError
@@ -115,8 +124,27 @@ class ReportSection(QWidget):
 class DailyReportSection(ReportSection):
     kind = "report"
 
-    def __init__(self, context: VisitContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: VisitContext, parent: QWidget | None = None, *, tasks: TaskRunner) -> None:
+        self._session = Session(context.workspace, context.bus, tasks)
         super().__init__(context, self.tr("Date (YYYY-MM-DD)"), context.visits.now().date().isoformat(), parent)
+
+    def _more_buttons(self) -> list[QPushButton]:
+        self.print_button = QPushButton(self.tr("&Print…"), self)
+        self.print_button.setObjectName("printReport")
+        self.print_button.clicked.connect(self.print_report)
+        return [self.print_button]
+
+    def build(self) -> None:
+        super().build()
+        submitted = isinstance(self.report, DailyReport) and self.report.submitted_version is not None
+        self.print_button.setEnabled(submitted)
+        self.print_button.setToolTip(
+            "" if submitted else self.tr("Submit the report first: the print is the submitted version"))
+
+    def print_report(self) -> None:
+        """Print the shown rep's submitted report for the shown day."""
+        if isinstance(self.report, DailyReport) and self.report.submitted_version is not None:
+            print_daily_report(self._session, self.report.rep, self.report.day, self)
 
     def _make(self, rep: str, period: str) -> DailyReport:
         return self._context.reports.daily(rep, period)

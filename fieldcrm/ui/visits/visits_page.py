@@ -26,7 +26,7 @@ class VisitsPage(Page):
         self.tabs.setObjectName("visitTabs")
         self.visit_list = VisitListSection(context, self)
         self.due = DueSection(context, self)
-        self.daily_report = DailyReportSection(context, self)
+        self.daily_report = DailyReportSection(context, self, tasks=session.tasks)
         self.monthly_summary = MonthlySummarySection(context, self)
         self.urgent = urgent_section(context, self)
         self.flagged = flagged_section(context, self)
