@@ -230,13 +230,19 @@ class RouteService:
 
     def set_pin(self, id_or_name: str, customer: str, pin: str) -> None:
         """Pin a stop first, last or to its place (``none`` unpins); the optimiser keeps pins."""
+        self.set_pins(id_or_name, [customer], pin)
+
+    def set_pins(self, id_or_name: str, customers: Iterable[str], pin: str) -> None:
+        """Pin several stops alike in one transaction (the Routes page pins the selected stops at once)."""
         row = self._row(id_or_name)
         chosen = parse_choice("pin", pin, StopPin)
-        (stop,) = self._stops_of(row, customer_ids(self.db, [customer])).values()
+        stops = self._stops_of(row, customer_ids(self.db, customers)).values()
         stored = None if chosen is StopPin.NONE else chosen.value
-        if stop["pin"] != stored:
+        changed = [stop["stop_id"] for stop in stops if stop["pin"] != stored]
+        if changed:
             with write_transaction(self.db):
-                territory_store.update_row(self.db, "route_stops", stop["stop_id"], {"pin": stored})
+                for stop_id in changed:
+                    territory_store.update_row(self.db, "route_stops", stop_id, {"pin": stored})
 
     def _stops_of(self, row: dict[str, Any], ids: list[str]) -> dict[str, dict[str, Any]]:
         """The stop (its membership row) of each customer on this route, refusing a customer who is not on it."""
@@ -341,12 +347,28 @@ class RouteService:
         and are listed in the result. Only the stops whose key changes are written.
         """
         row = self._row(id_or_name)
-        depot = self._depot(row)
         rows = self._stops(row["id"])
+        result = self._optimised(row, rows)
+        by_id = {r["id"]: r for r in rows}
+        self._write_order([by_id[stop_id] for stop_id in result.order])
+        return result
+
+    def propose_order(self, id_or_name: str) -> OptimiseResult:
+        """What ``optimise`` would do, without writing it.
+
+        The Routes page solves on a worker's read-only connection, so the
+        window stays live and Cancel leaves nothing half done, then writes
+        ``order`` with ``set_order`` on the one writer (undo passes back
+        ``previous_order``).
+        """
+        row = self._row(id_or_name)
+        return self._optimised(row, self._stops(row["id"]))
+
+    def _optimised(self, row: dict[str, Any], rows: list[dict[str, Any]]) -> OptimiseResult:
+        depot = self._depot(row)
         before = measure_legs(depot, rows)[2]
         plan = optimize(depot, routing_stops(rows), time_limit_s=OPTIMISE_SECONDS)
         by_id = {r["id"]: r for r in rows}
-        self._write_order([by_id[stop_id] for stop_id in plan.order])
         return OptimiseResult(
             row["id"], row["name"], before, plan.total_m, tuple(by_id), plan.order,
             tuple(by_id[stop_id]["customer_id"] for stop_id in plan.unlocated),

@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, Signal
 class DataBus(QObject):
     #: the names of the tables that changed, e.g. {"customers"}
     changed = Signal(set)
+    #: a page asks for a customer's card (the route map, the week plan); the main window shows it
+    open_customer = Signal(str)
 
     def notify(self, *tables: str) -> None:
         self.changed.emit(set(tables))

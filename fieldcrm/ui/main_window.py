@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 from fieldcrm import __version__
 from fieldcrm.paths import log_dir
 from fieldcrm.ui import prompts
+from fieldcrm.ui.customers.list_page import CustomersPage
 from fieldcrm.ui.i18n import LANGUAGES, choice_label, store_language, stored_language, translate
 from fieldcrm.ui.icons import icon
 from fieldcrm.ui.page import Page, Session
 from fieldcrm.ui.pages import PAGES, PageSpec
+from fieldcrm.ui.printing.menu import add_print_actions
 from fieldcrm.ui.settings import app_settings
 
 GEOMETRY_KEY = "main/geometry"
@@ -46,6 +48,7 @@ class MainWindow(QMainWindow):
             self._add_page(number, spec)
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 24)
         self.navigation.currentRowChanged.connect(self._go_to_row)
+        session.bus.open_customer.connect(self.open_customer)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -73,6 +76,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        add_print_actions(file_menu, self.session, self)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -135,6 +140,12 @@ class MainWindow(QMainWindow):
         self._select_nav_row(row)
         self.stack.currentWidget().setFocus()
         return True
+
+    def open_customer(self, customer_id: str) -> None:
+        """Show a customer's card on the Customers page, whichever page asked (the route map, the week plan)."""
+        customers = self.pages.get("customers")
+        if isinstance(customers, CustomersPage) and self.show_page("customers"):
+            customers.open_customer(customer_id)
 
     def _go_to_row(self, row: int) -> None:
         if 0 <= row < len(self._keys):

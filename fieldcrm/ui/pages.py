@@ -16,6 +16,7 @@ from fieldcrm.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.assets.assets_page import AssetsPage
 from fieldcrm.ui.customers.list_page import CustomersPage
 from fieldcrm.ui.page import Page, Session
+from fieldcrm.ui.routes.routes_page import RoutesPage
 from fieldcrm.ui.sync.sync_page import SyncPage
 from fieldcrm.ui.visits.visits_page import VisitsPage
 
@@ -32,5 +33,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("customers", QT_TRANSLATE_NOOP("Pages", "Customers"), "customers", CustomersPage),
     PageSpec("visits", QT_TRANSLATE_NOOP("Pages", "Visits"), "calendar", VisitsPage),
     PageSpec("assets", QT_TRANSLATE_NOOP("Pages", "Assets"), "assets", AssetsPage),
+    PageSpec("routes", QT_TRANSLATE_NOOP("Pages", "Routes"), "routes", RoutesPage),
     PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Sync"), "sync", SyncPage),
 )
