@@ -32,7 +32,7 @@ class AssetStatus(Choice):
     DEPLOYED = "deployed", _N("Choice", "Deployed")
     IN_REPAIR = "in_repair", _N("Choice", "In repair")
     RETIRED = "retired", _N("Choice", "Retired")
-    LOST = "lost", _N("Choice", "Lost")
+    LOST = "lost", _N("Choice", "Lost", "an asset that cannot be found")
 
 
 class EventKind(Choice):
@@ -58,7 +58,7 @@ class Condition(Choice):
 
 
 class WriteOffReason(Choice):
-    LOST = "lost", _N("Choice", "Lost")
+    LOST = "lost", _N("Choice", "Lost", "an asset that cannot be found")
     DAMAGED = "damaged", _N("Choice", "Damaged beyond repair")
 
 
@@ -118,6 +118,9 @@ INSPECTION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("condition", Kind.CHOICE, B, _N("AssetField", "Working or faulty"), choices=Condition, required=True),
     NOTES,
 )
+
+# An inspection made as part of a visit takes the visit's date.
+VISIT_INSPECTION_FIELDS: tuple[FieldSpec, ...] = tuple(s for s in INSPECTION_FIELDS if s is not DATE)
 
 REPAIR_FIELDS: tuple[FieldSpec, ...] = (DATE, NOTES)
 

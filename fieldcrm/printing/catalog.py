@@ -16,12 +16,13 @@ import functools
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from fieldcrm.i18n import disambiguation
 from fieldcrm.paths import resources_dir
 
 SOURCE_LANGUAGE = "en"
 _SKIPPED = frozenset({"obsolete", "vanished"})
 
-Messages = dict[tuple[str, str], str]
+Messages = dict[tuple[str, str, str | None], str]  # (context, source, disambiguation)
 
 
 def catalogue_path(language: str) -> Path:
@@ -29,7 +30,7 @@ def catalogue_path(language: str) -> Path:
 
 
 def parse_ts(path: Path) -> Messages:
-    """(context, source) -> translation for every translated, non-plural message of a .ts file."""
+    """(context, source, disambiguation) -> translation for every translated, non-plural message of a .ts file."""
     messages: Messages = {}
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name", "")
@@ -40,7 +41,7 @@ def parse_ts(path: Path) -> Messages:
                 continue
             if translation.get("type") in _SKIPPED or not translation.text:
                 continue
-            messages[(name, source)] = translation.text
+            messages[(name, source, message.findtext("comment"))] = translation.text
     return messages
 
 
@@ -52,11 +53,11 @@ class Translator:
         self._messages = messages
 
     def tr(self, context: str, text: str) -> str:
-        return self._messages.get((context, text), text)
+        return self._messages.get((context, text, disambiguation(text)), text)
 
     def __call__(self, text: str) -> str:
         """Printing's own strings (context "Printing")."""
-        return self._messages.get(("Printing", text), text)
+        return self._messages.get(("Printing", text, None), text)
 
 
 @functools.cache

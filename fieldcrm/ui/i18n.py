@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from fieldcrm.domain.classifications import Choice
 from fieldcrm.domain.customer_fields import FIELDS_BY_NAME, SECTION_LABELS, FieldSpec, Section
 from fieldcrm.errors import FieldCRMError
+from fieldcrm.i18n import disambiguation
 from fieldcrm.paths import resources_dir
 from fieldcrm.ui.settings import app_settings
 
@@ -111,7 +112,7 @@ def section_label(section: Section) -> str:
 
 
 def choice_label(choice: Choice) -> str:
-    return _translate("Choice", choice.label)
+    return _translate("Choice", choice.label, disambiguation(choice.label))
 
 
 def code_label(spec: FieldSpec, code: object) -> str:

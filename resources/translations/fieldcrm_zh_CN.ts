@@ -34,6 +34,38 @@
     </message>
 </context>
 <context>
+    <name>AddStopDialog</name>
+    <message>
+        <location filename="../../fieldcrm/ui/routes/stop_dialogs.py" line="+78"/>
+        <source>Add a customer to {route}</source>
+        <translation>向{route}添加客户</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{reason}
+
+Move the customer to {route}?</source>
+        <translation>{reason}
+
+把该客户移到{route}吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move customer</source>
+        <translation>移动客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Move here</source>
+        <translation>移到这里(&amp;M)</translation>
+    </message>
+</context>
+<context>
     <name>AssetActions</name>
     <message>
         <location filename="../../fieldcrm/ui/assets/actions.py" line="+46"/>
@@ -267,7 +299,7 @@
         <translation>正常或故障</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -372,7 +404,7 @@
 <context>
     <name>AssetList</name>
     <message>
-        <location filename="../../fieldcrm/ui/assets/list_model.py" line="+57"/>
+        <location filename="../../fieldcrm/ui/assets/list_model.py" line="+47"/>
         <source>{date} (overdue)</source>
         <translation>{date}（已逾期）</translation>
     </message>
@@ -504,7 +536,7 @@
 <context>
     <name>AssetTexts</name>
     <message>
-        <location filename="../../fieldcrm/ui/assets/texts.py" line="+102"/>
+        <location filename="../../fieldcrm/ui/assets/texts.py" line="+100"/>
         <source>Warehouse {name}</source>
         <translation>仓库 {name}</translation>
     </message>
@@ -641,7 +673,7 @@
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fieldcrm/ui/assets/assets_page.py" line="+64"/>
+        <location filename="../../fieldcrm/ui/assets/assets_page.py" line="+65"/>
         <source>&amp;New unit…</source>
         <translation>新建设备(&amp;N)…</translation>
     </message>
@@ -686,7 +718,7 @@
 <context>
     <name>Choice</name>
     <message>
-        <location filename="../../fieldcrm/domain/asset_fields.py" line="-118"/>
+        <location filename="../../fieldcrm/domain/asset_fields.py" line="-121"/>
         <source>Freezer</source>
         <translation>冰柜</translation>
     </message>
@@ -732,11 +764,16 @@
         <translation>已报废</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+26"/>
         <location filename="../../fieldcrm/domain/classifications.py" line="+22"/>
         <source>Lost</source>
         <translation>流失</translation>
+    </message>
+    <message>
+        <location filename="../../fieldcrm/domain/asset_fields.py" line="+1"/>
+        <location line="+26"/>
+        <source>Lost</source>
+        <comment>an asset that cannot be found</comment>
+        <translation>丢失</translation>
     </message>
     <message>
         <location line="-22"/>
@@ -1062,17 +1099,17 @@
     <message>
         <location filename="../../fieldcrm/domain/route_values.py" line="+36"/>
         <source>District</source>
-        <translation>大区</translation>
+        <translation>分区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Area</source>
-        <translation>区域</translation>
+        <translation>片区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zone</source>
-        <translation>片区</translation>
+        <translation>小区</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1456,7 +1493,7 @@ Please send that file to your administrator.</source>
 <context>
     <name>CustomerEditor</name>
     <message>
-        <location filename="../../fieldcrm/ui/customers/editor.py" line="+94"/>
+        <location filename="../../fieldcrm/ui/customers/editor.py" line="+95"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
@@ -1472,6 +1509,11 @@ Please send that file to your administrator.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Save customer</source>
         <translation>保存客户</translation>
     </message>
@@ -1481,7 +1523,7 @@ Please send that file to your administrator.</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Open a customer from the list (Enter or double-click), or create one with Ctrl+N.</source>
         <translation>在列表中打开客户（按回车键或双击），或按 Ctrl+N 新建客户。</translation>
     </message>
@@ -1516,7 +1558,12 @@ Please send that file to your administrator.</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+6"/>
+        <source>Save the card first: the print shows the stored card</source>
+        <translation>请先保存档案：打印的是已保存的档案</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Discard the changes to {card}?</source>
         <translation>放弃对 {card} 的修改？</translation>
     </message>
@@ -1531,7 +1578,7 @@ Please send that file to your administrator.</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>The new customer</source>
         <translation>新客户</translation>
     </message>
@@ -1969,18 +2016,18 @@ Please send that file to your administrator.</source>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../fieldcrm/ui/customers/list_page.py" line="+60"/>
+        <location filename="../../fieldcrm/ui/customers/list_page.py" line="+63"/>
         <source>&amp;New customer</source>
         <translation>新建客户(&amp;N)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+165"/>
+        <location line="+168"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-163"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
@@ -1990,7 +2037,12 @@ Please send that file to your administrator.</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+4"/>
+        <source>&amp;Print cards…</source>
+        <translation>打印档案卡(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -2009,7 +2061,7 @@ Please send that file to your administrator.</source>
         </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+68"/>
         <source>Delete {card}?
 
 The card moves to the deleted customers, where it can be restored.</source>
@@ -2026,12 +2078,22 @@ The card moves to the deleted customers, where it can be restored.</source>
 <context>
     <name>DailyReportSection</name>
     <message>
-        <location filename="../../fieldcrm/ui/visits/daily_report_section.py" line="+119"/>
+        <location filename="../../fieldcrm/ui/visits/daily_report_section.py" line="+129"/>
         <source>Date (YYYY-MM-DD)</source>
         <translation>日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Submit the report first: the print is the submitted version</source>
+        <translation>请先提交日报：打印的是已提交的版本</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Customers visited</source>
         <translation>拜访客户数</translation>
     </message>
@@ -2092,6 +2154,41 @@ The card moves to the deleted customers, where it can be restored.</source>
     </message>
 </context>
 <context>
+    <name>DayBatchDialog</name>
+    <message>
+        <location filename="../../fieldcrm/ui/printing/day_dialog.py" line="+33"/>
+        <source>Print all routes of a day</source>
+        <translation>打印某天的全部路线</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every rep</source>
+        <translation>全部业务代表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Preview…</source>
+        <translation>预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Rep:</source>
+        <translation>业务代表(&amp;R)：</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%n route(s): {routes}; {stops} stops in all</source>
+        <translation>
+            <numerusform>%n 条路线：{routes}；共 {stops} 个网点</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DueSection</name>
     <message>
         <location filename="../../fieldcrm/ui/visits/due_section.py" line="+24"/>
@@ -2124,7 +2221,7 @@ The card moves to the deleted customers, where it can be restored.</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../fieldcrm/domain/asset_fields.py" line="+73"/>
+        <location filename="../../fieldcrm/domain/asset_fields.py" line="+76"/>
         <source>{field}: &apos;{value}&apos; may hold only letters, digits and - _ . /</source>
         <translation>{field}：“{value}”只能包含字母、数字和 - _ . /</translation>
     </message>
@@ -2199,7 +2296,7 @@ The card moves to the deleted customers, where it can be restored.</source>
         <translation>产品：没有编号或产品编码为“{id}”的产品</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/domain/assets.py" line="+48"/>
+        <location filename="../../fieldcrm/domain/assets.py" line="+49"/>
         <source>tag: no asset with tag &apos;{tag}&apos;</source>
         <translation>资产编码：没有编码为“{tag}”的资产</translation>
     </message>
@@ -2223,6 +2320,11 @@ The card moves to the deleted customers, where it can be restored.</source>
         <location line="+1"/>
         <source>{field}: at most {limit} photos per inspection</source>
         <translation>{field}：每次巡检最多 {limit} 张照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}: {tag} is already inspected at this visit</source>
+        <translation>{field}：{tag} 在本次拜访中已巡检过</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2374,7 +2476,7 @@ The card moves to the deleted customers, where it can be restored.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../fieldcrm/printing/settings.py" line="+27"/>
+        <location filename="../../fieldcrm/printing/settings.py" line="+29"/>
         <source>{field}: longer than {limit} characters</source>
         <translation>{field}：超过 {limit} 个字符</translation>
     </message>
@@ -2502,7 +2604,7 @@ The card moves to the deleted customers, where it can be restored.</source>
         <translation>拜访：{code} 属于 {rep}；只有本人或主管可以修改</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/storage/attachments.py" line="+32"/>
+        <location filename="../../fieldcrm/storage/attachments.py" line="+33"/>
         <source>{field}: &apos;{value}&apos; cannot be read</source>
         <translation>{field}：无法读取“{value}”</translation>
     </message>
@@ -2550,6 +2652,11 @@ The card moves to the deleted customers, where it can be restored.</source>
         <location line="+1"/>
         <source>inspection sheet: no units are deployed at the customers of route &apos;{route}&apos;</source>
         <translation>巡检单：路线“{route}”的客户处没有投放的设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>visit sheet: the workspace is open read-only, so the sheet&apos;s {count} new visits cannot be planned</source>
+        <translation>拜访单：工作区以只读方式打开，无法为拜访单安排 {count} 次新拜访</translation>
     </message>
     <message>
         <location filename="../../fieldcrm/domain/territories.py" line="-10"/>
@@ -2675,6 +2782,36 @@ The card moves to the deleted customers, where it can be restored.</source>
         <location line="+1"/>
         <source>names: {count} routes need {count} names, got {given}</source>
         <translation>名称：{count} 条路线需要 {count} 个名称，实际给了 {given} 个</translation>
+    </message>
+    <message>
+        <location filename="../../fieldcrm/domain/visit_entry.py" line="+40"/>
+        <source>{field}: only a visit that took place (done) can record inspections</source>
+        <translation>{field}：只有已完成的拜访才能记录巡检</translation>
+    </message>
+    <message>
+        <location filename="../../fieldcrm/printing/day_sheets.py" line="+30"/>
+        <source>{field}: no route with stops runs on {value}</source>
+        <translation>{field}：{value} 没有安排有网点的路线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}: no route of {rep} with stops runs on {value}</source>
+        <translation>{field}：{value} 没有 {rep} 的有网点路线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}: a rep prints only their own routes</source>
+        <translation>{field}：业务代表只能打印自己的路线</translation>
+    </message>
+    <message>
+        <location filename="../../fieldcrm/ui/printing/printer.py" line="+26"/>
+        <source>printer: cannot print on {printer}</source>
+        <translation>打印机：无法在 {printer} 上打印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>printer: the document could not be read back for printing</source>
+        <translation>打印机：无法读回文档进行打印</translation>
     </message>
 </context>
 <context>
@@ -2833,19 +2970,65 @@ The card moves to the deleted customers, where it can be restored.</source>
     </message>
 </context>
 <context>
+    <name>InspectionRow</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/inspection_section.py" line="+39"/>
+        <source>Inspect {tag} ({type})</source>
+        <translation>巡检 {tag}（{type}）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Never checked</source>
+        <translation>从未巡检</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last checked {last} · overdue since {due}</source>
+        <translation>上次巡检 {last} · 自 {due} 起逾期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last checked {last} · next by {due}</source>
+        <translation>上次巡检 {last} · 下次应于 {due} 前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last checked {last}</source>
+        <translation>上次巡检 {last}</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionSection</name>
+    <message>
+        <location line="+49"/>
+        <source>Assets</source>
+        <translation>资产</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The units at this customer. Tick a unit to record its inspection with this visit; a unit left unticked is not inspected.</source>
+        <translation>该客户处的设备。勾选设备即可随本次拜访记录巡检；未勾选的设备不做巡检。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldcrm/ui/main_window.py" line="+38"/>
+        <location filename="../../fieldcrm/ui/main_window.py" line="+40"/>
         <source>FieldCRM — {workspace}</source>
         <translation>FieldCRM — {workspace}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2905,7 +3088,7 @@ The card moves to the deleted customers, where it can be restored.</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3011,6 +3194,21 @@ Workspace: {workspace}</source>
     </message>
 </context>
 <context>
+    <name>MoveStopsDialog</name>
+    <message numerus="yes">
+        <location filename="../../fieldcrm/ui/routes/stop_dialogs.py" line="+13"/>
+        <source>Move %n customer(s)</source>
+        <translation>
+            <numerusform>移动 %n 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>To route</source>
+        <translation>目标路线</translation>
+    </message>
+</context>
+<context>
     <name>OrderLines</name>
     <message>
         <location filename="../../fieldcrm/ui/visits/order_lines.py" line="+137"/>
@@ -3084,7 +3282,7 @@ Workspace: {workspace}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../fieldcrm/ui/pages.py" line="+32"/>
+        <location filename="../../fieldcrm/ui/pages.py" line="+33"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -3097,6 +3295,11 @@ Workspace: {workspace}</source>
         <location line="+1"/>
         <source>Assets</source>
         <translation>资产</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Routes</source>
+        <translation>路线</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3118,9 +3321,60 @@ Workspace: {workspace}</source>
     </message>
 </context>
 <context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../fieldcrm/ui/printing/actions.py" line="+56"/>
+        <source>Customer cards ({count})</source>
+        <translation>客户档案卡（{count}）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Visit sheet: {route}, {date}</source>
+        <translation>拜访单：{route}，{date}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Customer cards: {route}</source>
+        <translation>客户档案卡：{route}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Inspection sheet: {route}</source>
+        <translation>巡检单：{route}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Daily report of {rep} for {date}</source>
+        <translation>{rep} {date} 的日报</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Visit sheets of {rep} for {date}</source>
+        <translation>{rep} {date} 的拜访单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visit sheets of every route for {date}</source>
+        <translation>{date} 全部路线的拜访单</translation>
+    </message>
+</context>
+<context>
+    <name>PrintMenu</name>
+    <message>
+        <location filename="../../fieldcrm/ui/printing/menu.py" line="+20"/>
+        <source>Print all &amp;routes of a day…</source>
+        <translation>打印某天的全部路线(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print se&amp;ttings…</source>
+        <translation>打印设置(&amp;T)…</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../fieldcrm/ui/print_preview.py" line="+58"/>
+        <location filename="../../fieldcrm/ui/print_preview.py" line="+60"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
@@ -3131,6 +3385,11 @@ Workspace: {workspace}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
@@ -3140,24 +3399,36 @@ Workspace: {workspace}</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Sent %n page(s) to the printer</source>
+        <translation>
+            <numerusform>已向打印机发送 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -3170,6 +3441,74 @@ Workspace: {workspace}</source>
         <location line="+12"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSettingsDialog</name>
+    <message>
+        <location filename="../../fieldcrm/ui/printing/settings_dialog.py" line="+30"/>
+        <source>Print settings</source>
+        <translation>打印设置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No logo</source>
+        <translation>无标志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Letter</source>
+        <translation>Letter（信纸）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Company name:</source>
+        <translation>公司名称(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Logo:</source>
+        <translation>标志(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paper:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of &amp;prints:</source>
+        <translation>打印语言(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose a logo</source>
+        <translation>选择标志</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Logo</source>
+        <translation>标志</translation>
     </message>
 </context>
 <context>
@@ -3707,9 +4046,17 @@ Workspace: {workspace}</source>
     </message>
 </context>
 <context>
+    <name>RecordedInspection</name>
+    <message>
+        <location filename="../../fieldcrm/ui/visits/inspection_section.py" line="-18"/>
+        <source>{tag} ({type}): inspected at this visit</source>
+        <translation>{tag}（{type}）：已在本次拜访中巡检</translation>
+    </message>
+</context>
+<context>
     <name>ReportSection</name>
     <message>
-        <location filename="../../fieldcrm/ui/visits/daily_report_section.py" line="-148"/>
+        <location filename="../../fieldcrm/ui/visits/daily_report_section.py" line="-171"/>
         <source>Rep</source>
         <translation>业务员</translation>
     </message>
@@ -3724,7 +4071,7 @@ Workspace: {workspace}</source>
         <translation>提交报告(&amp;U)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
@@ -3771,6 +4118,470 @@ Workspace: {workspace}</source>
     </message>
 </context>
 <context>
+    <name>RouteActions</name>
+    <message>
+        <location filename="../../fieldcrm/ui/routes/route_actions.py" line="+50"/>
+        <source>&amp;Optimise</source>
+        <extracomment>what a change of who is on a route touches (the card&apos;s route text follows the visiting route)</extracomment>
+        <translation>优化(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reorder the route for the shortest tour, keeping pinned stops</source>
+        <translation>按最短行程重新排序，固定的网点保持不动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unpin</source>
+        <translation>取消固定</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pin: {pin}</source>
+        <translation>固定：{pin}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add customer…</source>
+        <translation>添加客户(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove from route</source>
+        <translation>从路线移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Move to route…</source>
+        <translation>移到其他路线(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Split zone…</source>
+        <translation>拆分小区(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Divide the chosen zone&apos;s customers into balanced routes</source>
+        <translation>把所选小区的客户分成均衡的几条路线</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Reorder {route}</source>
+        <translation>调整{route}的顺序</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Optimising {route}…</source>
+        <translation>正在优化{route}…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Optimising cancelled; nothing was changed</source>
+        <translation>已取消优化，未做任何改动</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{route} changed while it was being optimised; nothing was changed. Optimise again.</source>
+        <translation>优化期间{route}已被修改，未做任何改动。请重新优化。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{route}: {before} → {after}</source>
+        <translation>{route}：{before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{lengths} (already in the best order)</source>
+        <translation>{lengths}（已是最佳顺序）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optimise {route}</source>
+        <translation>优化{route}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Take %n customer(s) off {route}?
+
+{names}</source>
+        <translation>
+            <numerusform>从{route}移除 %n 个客户吗？
+
+{names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove from route</source>
+        <translation>从路线移除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Move to route</source>
+        <translation>移到其他路线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no other {kind} route to move to.</source>
+        <translation>没有其他{kind}路线可移入。</translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialogs</name>
+    <message>
+        <location filename="../../fieldcrm/ui/routes/stop_dialogs.py" line="-94"/>
+        <source>At the position that adds the least distance</source>
+        <translation>插在增加距离最少的位置</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The route has no start point: customers join at the end</source>
+        <translation>该路线没有起点：客户加在末尾</translation>
+    </message>
+</context>
+<context>
+    <name>RouteField</name>
+    <message>
+        <location filename="../../fieldcrm/ui/routes/texts.py" line="+33"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Route names</source>
+        <translation>路线名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Territory</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Routes</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start point</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days</source>
+        <translation>运行日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rep</source>
+        <translation>业务代表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery person</source>
+        <translation>送货员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+</context>
+<context>
+    <name>RouteListModel</name>
+    <message>
+        <location filename="../../fieldcrm/ui/routes/route_list_model.py" line="+49"/>
+        <source>No start point: the length runs from the first stop to the last</source>
+        <translation>没有起点：长度按第一个网点到最后一个网点计算</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rep</source>
+        <translation>业务代表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery person</source>
+        <translation>送货员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days</source>
+        <translation>运行日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stops</source>
+        <translation>网点数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+</context>
+<context>
+    <name>RouteMapView</name>
+    <message>
+        <location filename="../../fieldcrm/ui/routes/map_view.py" line="+202"/>
+        <source>Pinned: {pin}</source>
+        <extracomment>a plain click on a stop: open this customer&apos;s card the stop ids picked on the map (Ctrl/Shift-click, or a click that opens a card)</extracomment>
+        <translation>固定：{pin}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Start point (depot)</source>
+        <translation>起点（仓库）</translation>
+    </message>
+</context>
+<context>
+    <name>RoutePrinting</name>
+    <message>
+        <location filename="../../fieldcrm/ui/routes/route_printing.py" line="+31"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Visit sheet</source>
+        <translation>拜访单(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer &amp;cards</source>
+        <translation>客户档案卡(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Inspection sheet</source>
+        <translation>巡检单(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Print the route&apos;s visit sheet for its next day, its cards or its inspection sheet</source>
+        <translation>打印该路线下一个运行日的拜访单、客户档案卡或巡检单</translation>
+    </message>
+</context>
+<context>
+    <name>RouteTexts</name>
+    <message>
+        <location filename="../../fieldcrm/ui/routes/texts.py" line="+19"/>
+        <source>{km} km</source>
+        <translation>{km} 公里</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesPage</name>
+    <message>
+        <location filename="../../fieldcrm/ui/routes/routes_page.py" line="+73"/>
+        <source>&amp;Fit</source>
+        <extracomment>the tables the page shows; a change to any of them re-reads the page</extracomment>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the whole route</source>
+        <translation>显示整条路线</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Routes</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week plan</source>
+        <translation>周计划</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+210"/>
+        <source>%n stop(s)</source>
+        <translation>
+            <numerusform>%n 个网点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{stops} · total {total}, of which {back} back to the start point</source>
+        <translation>{stops} · 共 {total}，其中返回起点 {back}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{stops} · total {total} (no start point)</source>
+        <translation>{stops} · 共 {total}（无起点）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n customer(s) without coordinates not on the map</source>
+        <translation>
+            <numerusform>%n 个无坐标的客户未显示在地图上</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../fieldcrm/ui/routes/split_dialog.py" line="+39"/>
+        <source>Split {zone} into routes</source>
+        <translation>把{zone}拆分为路线</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Propose</source>
+        <translation>生成方案(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Route / customer</source>
+        <translation>路线 / 客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stops</source>
+        <translation>网点数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Move selected to</source>
+        <translation>把所选移到(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Create routes</source>
+        <translation>创建路线(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Routes</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Proposing…</source>
+        <translation>正在生成方案…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No coordinates: joins the end of the route</source>
+        <translation>无坐标：加在路线末尾</translation>
+    </message>
+</context>
+<context>
+    <name>StopTableModel</name>
+    <message>
+        <location filename="../../fieldcrm/ui/routes/stop_model.py" line="+119"/>
+        <source>no coordinates</source>
+        <extracomment>the whole new order of stop ids, asked for by a drop or ``moveRows``</extracomment>
+        <translation>无坐标</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No coordinates: kept at the end of the route and not shown on the map</source>
+        <translation>无坐标：保留在路线末尾，不显示在地图上</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leg</source>
+        <translation>路段</translation>
+    </message>
+</context>
+<context>
     <name>SummaryView</name>
     <message>
         <location filename="../../fieldcrm/ui/sync/summary_view.py" line="+20"/>
@@ -3778,9 +4589,14 @@ Workspace: {workspace}</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Needs attention:</source>
         <translation>需要处理：</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Photos: {sent} sent, {received} received, {missing} missing</source>
+        <translation>照片：发送 {sent}，接收 {received}，缺失 {missing}</translation>
     </message>
 </context>
 <context>
@@ -4107,12 +4923,48 @@ Workspace: {workspace}</source>
         <translation>未登记的设备 {key}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../fieldcrm/sync/photos.py" line="+46"/>
+        <source>Sending photos ({count})</source>
+        <translation>正在发送照片（{count}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetching photos ({count})</source>
+        <translation>正在获取照片（{count}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} photo(s) are not on the share yet; they are fetched at a later sync</source>
+        <translation>{count} 张照片尚未上传到共享目录，将在之后的同步中获取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photo {sha} on the share is damaged ({reason}); it was not kept and is fetched again later</source>
+        <translation>共享目录中的照片 {sha} 已损坏（{reason}）；未保存，稍后重新获取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its bytes changed while it was read</source>
+        <translation>读取期间内容发生了变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} photo(s) of inspections made on this laptop are missing or damaged in its attachments folder and cannot be sent</source>
+        <translation>本机巡检的 {count} 张照片在附件文件夹中缺失或损坏，无法发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Photos were not all exchanged ({reason}); the rest follow at the next sync</source>
+        <translation>照片未全部交换（{reason}）；其余的将在下次同步时传输</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <location filename="../../fieldcrm/sync/share/share.py" line="+5"/>
         <source>reading attachment {sha}</source>
         <translation>读取附件 {sha}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../fieldcrm/sync/share/share.py" line="+7"/>
         <source>the attachment&apos;s bytes do not match its name</source>
         <translation>附件内容与其名称不符</translation>
     </message>
@@ -4167,7 +5019,7 @@ Workspace: {workspace}</source>
         <translation>{action}：{reason}（{file}）</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/share/snapshot.py" line="+141"/>
+        <location filename="../../fieldcrm/sync/share/snapshot.py" line="+149"/>
         <source>this is a {kind} file, not a snapshot</source>
         <translation>这是 {kind} 文件，不是快照</translation>
     </message>
@@ -4188,14 +5040,14 @@ Workspace: {workspace}</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>the snapshot header is unreadable</source>
         <translation>快照文件头无法读取</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+9"/>
-        <location line="+15"/>
+        <location line="-51"/>
+        <location line="+8"/>
+        <location line="+13"/>
         <source>the snapshot changed since it was verified</source>
         <translation>快照在校验之后发生了变化</translation>
     </message>
@@ -4205,7 +5057,7 @@ Workspace: {workspace}</source>
         <translation>快照正文无法解压</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>the snapshot holds a line that is not a record</source>
         <translation>快照中有一行不是记录</translation>
     </message>
@@ -4300,7 +5152,7 @@ Workspace: {workspace}</source>
         <translation>{user} 无权修改 {row} 的 {field}（仅限主管）；该修改未被应用</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/snapshot_data.py" line="+40"/>
+        <location filename="../../fieldcrm/sync/snapshot_data.py" line="+31"/>
         <source>A snapshot can only fill a new workspace; this one already holds changes</source>
         <translation>快照只能用于填充新的工作区；此工作区已有修改</translation>
     </message>
@@ -4315,6 +5167,11 @@ Workspace: {workspace}</source>
         <translation>快照已损坏（{reason}）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The snapshot could not be unpacked into {folder}: {reason}</source>
+        <translation>无法把快照解包到 {folder}：{reason}</translation>
+    </message>
+    <message>
         <location filename="../../fieldcrm/sync/device.py" line="+98"/>
         <source>A sync of this workspace is already running (process {pid}); wait for it to finish</source>
         <translation>此工作区已有同步正在进行（进程 {pid}）；请等待其完成</translation>
@@ -4325,7 +5182,7 @@ Workspace: {workspace}</source>
         <translation>无法获取同步锁 {path}；请重试</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/engine.py" line="+70"/>
+        <location filename="../../fieldcrm/sync/engine.py" line="+76"/>
         <source>This workspace has not synced yet: give the share folder (--share DIR)</source>
         <translation>此工作区尚未同步过：请指定共享目录（--share DIR）</translation>
     </message>
@@ -4365,12 +5222,12 @@ Workspace: {workspace}</source>
         <translation>无法从共享目录读回本机发布的文件：{reason}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+132"/>
         <source>Sync finished</source>
         <translation>同步完成</translation>
     </message>
@@ -4385,7 +5242,7 @@ Workspace: {workspace}</source>
         <translation>正在载入 {user} 的快照</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+49"/>
         <source>Applying {count} files</source>
         <translation>正在应用 {count} 个文件</translation>
     </message>
@@ -4510,6 +5367,44 @@ Workspace: {workspace}</source>
         <location line="+3"/>
         <source>Choose the share folder</source>
         <translation>选择共享目录</translation>
+    </message>
+</context>
+<context>
+    <name>TerritoryTreeModel</name>
+    <message>
+        <location filename="../../fieldcrm/ui/routes/territory_model.py" line="+113"/>
+        <source>A zone: its customers can be split into balanced routes</source>
+        <translation>小区：其客户可拆分为均衡的路线</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All routes</source>
+        <translation>全部路线</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Territory</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Manager</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Routes</source>
+        <translation>路线数</translation>
     </message>
 </context>
 <context>
@@ -4962,7 +5857,7 @@ Workspace: {workspace}</source>
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldcrm/ui/visits/visit_form.py" line="+98"/>
+        <location filename="../../fieldcrm/ui/visits/visit_form.py" line="+105"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
@@ -4987,7 +5882,7 @@ Workspace: {workspace}</source>
         <translation>保存拜访</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Visit {code} at {customer}</source>
         <translation>拜访 {code}：{customer}</translation>
     </message>
@@ -5002,12 +5897,12 @@ Workspace: {workspace}</source>
         <translation>新拜访：{customer}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Already at this visit: ordered {ordered}, collected {collected}</source>
         <translation>本次拜访已有：订货 {ordered}，收款 {collected}</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+90"/>
         <source>Discard this visit and what was typed into it?</source>
         <translation>放弃这次拜访和已填写的内容吗？</translation>
     </message>
@@ -5101,6 +5996,83 @@ Why should it be accepted anyway?</source>
     </message>
 </context>
 <context>
+    <name>WeekPlanModel</name>
+    <message>
+        <location filename="../../fieldcrm/ui/routes/week_plan_view.py" line="+70"/>
+        <source>Never visited</source>
+        <extracomment>the tables whose changes can change the plan</extracomment>
+        <translation>从未拜访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last visit {last}, due {due}</source>
+        <translation>上次拜访 {last}，应于 {due} 拜访</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n stop(s), delivery</source>
+        <translation>
+            <numerusform>%n 个网点，送货</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n 个待拜访</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{route}: {stops} stops, {length}</source>
+        <translation>{route}：{stops} 个网点，{length}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{route} · {summary}</source>
+        <translation>{route} · {summary}</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>{weekday} {date}</source>
+        <translation>{weekday} {date}</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPlanPanel</name>
+    <message>
+        <location line="+26"/>
+        <source>◀ &amp;Previous week</source>
+        <extracomment>a due customer was double-clicked: open their card a plan arrived from the worker</extracomment>
+        <translation>◀ 上一周(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next week ▶</source>
+        <translation>下一周(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;This week</source>
+        <translation>本周(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Week of</source>
+        <translation>所在周</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Routes without days: {routes}</source>
+        <translation>未设运行日的路线：{routes}</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <location filename="../../fieldcrm/storage/database.py" line="+33"/>
@@ -5148,7 +6120,7 @@ Why should it be accepted anyway?</source>
         <translation>工作区数据库 {path} 已损坏（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/storage/migrations.py" line="+187"/>
+        <location filename="../../fieldcrm/storage/migrations.py" line="+189"/>
         <source>This workspace has schema version {found}, made by a newer FieldCRM; this FieldCRM {app} reads up to version {supported}. Update FieldCRM to open it</source>
         <translation>此工作区的数据结构版本为 {found}，由较新版本的 FieldCRM 创建；当前 FieldCRM {app} 最多只能读取版本 {supported}。请升级 FieldCRM 后再打开</translation>
     </message>

@@ -70,11 +70,11 @@ def test_customer_card_has_every_section_and_the_shop_s_records(settings: PrintS
     translations = parse_ts(catalogue_path("zh_CN"))
     for section in ("Basic data", "Owner, manager, legal representative", "Characteristics", "Business status",
                     "Trading status", "Classification", "Notes"):
-        assert translations.get(("CustomerField", section), section) in whole
+        assert translations.get(("CustomerField", section, None), section) in whole
     for expected in ("客户档案卡", "C-CARD01", "物美便利店（1号）", "张伟", "喜欢钓鱼和乒乓球", "FZ-100", "海尔 SC-316",
                      "V-AAA01", "补货两箱", "I-AAA01", "¥800.00", "P-AAA01", "剩余额度 ¥9,200.00"):
         assert expected in whole
-    assert translations.get(("Choice", "Retail"), "Retail") in whole  # choices print by label, not code
+    assert translations.get(("Choice", "Retail", None), "Retail") in whole  # choices print by label, not code
     assert f"第 {pages} 页，共 {pages} 页" in whole
     check_fonts(pdf)
 
@@ -116,7 +116,7 @@ def test_inspection_sheet_lists_units_with_their_checklist(inspection: Inspectio
         for unit in stop.units:
             assert unit.tag in whole
     for source in ("Clean", "Display as agreed", "Share of our products (%)", "Temperature (°C)", "Working or faulty"):
-        assert translations.get(("AssetField", source), source) in whole.replace("\n", "")
+        assert translations.get(("AssetField", source, None), source) in whole.replace("\n", "")
     for expected in ("资产巡检单", "已逾期", "尚未巡检", "巡检人"):
         assert expected in whole
     check_fonts(pdf)

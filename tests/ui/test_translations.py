@@ -13,11 +13,15 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
+from fieldcrm.domain.asset_fields import AssetStatus, WriteOffReason
+from fieldcrm.domain.classifications import Lifecycle
 from fieldcrm.domain.customers import CustomerService
 from fieldcrm.errors import ValidationErrors
 from fieldcrm.ui.customers.list_model import COLUMNS
 from fieldcrm.ui.customers.list_page import CustomersPage
-from fieldcrm.ui.i18n import Translations, error_text
+from fieldcrm.printing.catalog import translator
+from fieldcrm.printing.wording import choice
+from fieldcrm.ui.i18n import Translations, choice_label, error_text
 from fieldcrm.ui.main_window import MainWindow
 from fieldcrm.workspace import Workspace
 from tests.ui.helpers import wait_idle
@@ -117,6 +121,14 @@ def test_errors_read_in_chinese_with_field_labels(chinese: None, customers: Cust
         "founded_on": "成立日期：“2024-02-30”不是有效的日期",
         "channel": "渠道：“shop”不在可选范围内（批发, 零售, 代理, 特许加盟, 连锁, 专卖店）",
     }
+
+
+def test_homonyms_keep_their_own_chinese(chinese: None) -> None:
+    """"Lost" is a customer who stopped buying but a freezer nobody can find: both print and show right."""
+    assert choice_label(Lifecycle.LOST) == "流失"
+    assert choice_label(AssetStatus.LOST) == choice_label(WriteOffReason.LOST) == "丢失"
+    printed = translator("zh_CN")
+    assert (choice(printed, Lifecycle, "lost"), choice(printed, AssetStatus, "lost")) == ("流失", "丢失")
 
 
 def test_english_plurals(
