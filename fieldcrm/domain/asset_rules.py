@@ -142,11 +142,16 @@ def retrieve(state: AssetState, warehouse: Place, from_customer: Place | None = 
     return Transition(status, warehouse)
 
 
-def inspect(state: AssetState) -> Transition:
-    """Inspections happen in the shop, including of a unit waiting there for repair."""
+def inspect(state: AssetState, at: Place | None = None) -> Transition:
+    """Inspections happen in the shop, including of a unit waiting there for repair.
+
+    ``at`` is the shop of the visit it is part of: only a unit there can be inspected then.
+    """
     _not_written_off(state)
     if state.place is None or not state.place.is_customer:
         raise _refuse(MSG_NOT_AT_A_CUSTOMER, state)
+    if at is not None and at != state.place:
+        raise _refuse(MSG_NOT_AT_THIS_CUSTOMER, state, "customer", customer=at.shown)
     return Transition(state.status, state.place)
 
 

@@ -25,8 +25,8 @@ from ulid import ULID
 from fieldcrm.domain import asset_rules as rules
 from fieldcrm.domain import asset_settings, asset_views as views
 from fieldcrm.domain.asset_fields import (
-    ASSET_FIELDS, INSPECTION_FIELDS, NOTES, PLACEMENT_FIELDS, REPAIR_FIELDS, RETRIEVE_FIELDS, WAREHOUSE,
-    WRITE_OFF_FIELDS, AssetStatus, AssetType, EventKind, WriteOffReason, normalise_tag, parse_form,
+    ASSET_FIELDS, INSPECTION_FIELDS, NOTES, PLACEMENT_FIELDS, REPAIR_FIELDS, RETRIEVE_FIELDS,
+    VISIT_INSPECTION_FIELDS, WAREHOUSE, WRITE_OFF_FIELDS, AssetStatus, AssetType, EventKind, WriteOffReason, normalise_tag, parse_form,
 )
 from fieldcrm.domain.asset_review import reconcile_check
 from fieldcrm.domain.asset_rules import AssetState, Place, Transition
@@ -35,6 +35,7 @@ from fieldcrm.domain.customer_fields import FieldSpec, Kind, Section
 from fieldcrm.domain.validation import money_to_json, parse_value
 from fieldcrm.errors import FieldError, NotFound, PermissionDenied
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
+from fieldcrm.storage import asset_visits as visit_store
 from fieldcrm.storage import assets as store
 from fieldcrm.storage import attachments
 from fieldcrm.storage import customers as customer_store
@@ -50,6 +51,7 @@ MSG_AMBIGUOUS_TAG = _N("Errors", "tag: {count} units carry tag {tag}; open one b
 MSG_DUPLICATE_TAG = _N("Errors", "{field}: {value} is already the tag of another unit")
 MSG_NO_CUSTOMER = _N("Errors", "customer: no customer with id or code '{id}'")
 MSG_TOO_MANY_PHOTOS = _N("Errors", "{field}: at most {limit} photos per inspection")
+MSG_INSPECTED_AT_VISIT = _N("Errors", "{field}: {tag} is already inspected at this visit")
 MSG_ONE_PLACE = _N("Errors", "{field}: give either a customer or a warehouse")
 MSG_BAD_PAGE = _N("Errors", "{field}: must be at least 0")
 MSG_SUPERVISOR_ADD = _N("Errors", "tag: only a supervisor or administrator may register units")
@@ -231,23 +233,47 @@ class AssetService:
         return self._result(event, unit.state.tag)
 
     def inspect(self, tag: str, raw: Mapping[str, Any], photos: Sequence[str | Path] = ()) -> dict[str, Any]:
-        """Record a visit's check of the unit, with photos stored by content in the workspace."""
+        """Record a check of the unit in its shop, with photos stored by content in the workspace."""
         values = parse_form(INSPECTION_FIELDS, raw, creating=True)
-        if len(photos) > MAX_PHOTOS:
-            raise FieldError("photos", MSG_TOO_MANY_PHOTOS, limit=MAX_PHOTOS)
-        for photo in photos:
-            attachments.check_image(photo)
+        _check_photos(photos)
         on_date = values.pop("date", None)
         with attachments.BlobBatch(self.workspace) as batch, write_transaction(self.db):
             unit = self._load(tag)
-            transition = rules.inspect(unit.state)
-            # The date is checked again by _record; checking it first avoids copying photos for nothing.
-            rules.check_date(unit.state, on_date or self.today().isoformat(), self.today())
-            hashes = [batch.add(photo) for photo in photos]
-            event = self._record(
-                unit, EventKind.INSPECT, transition, on_date, photos=json.dumps(hashes) if hashes else None, **values
-            )
+            event = self._inspect(unit, rules.inspect(unit.state), on_date, values, photos, batch)
         return self._result(event, unit.state.tag)
+
+    def inspect_at_visit(
+        self, asset_id: str, raw: Mapping[str, Any], photos: Sequence[str | Path], *,
+        visit_id: str, customer_id: str, on_date: str, batch: attachments.BlobBatch,
+    ) -> dict[str, Any]:
+        """One row of the visit form's Assets section, written inside the visit's own transaction.
+
+        The inspection takes the visit's date and names the visit; the unit must
+        be at the visit's customer and not inspected at this visit already.
+        ``batch`` is the visit entry's, so its photos go if the visit does not commit.
+        """
+        values = parse_form(VISIT_INSPECTION_FIELDS, raw, creating=True)
+        _check_photos(photos)
+        with write_transaction(self.db):
+            unit = self._load(asset_id)
+            transition = rules.inspect(unit.state, self._customer(customer_id, retired_ok=True))
+            if visit_store.inspected_at(self.db, visit_id, unit.id):
+                raise FieldError("tag", MSG_INSPECTED_AT_VISIT, tag=unit.state.tag)
+            event = self._inspect(unit, transition, on_date, values, photos, batch, visit_id=visit_id)
+        return {**self._result(event, unit.state.tag), "visit_id": visit_id}
+
+    def _inspect(
+        self, unit: _Unit, transition: Transition, on_date: str | None, values: dict[str, Any],
+        photos: Sequence[str | Path], batch: attachments.BlobBatch, **extra: Any,
+    ) -> dict[str, Any]:
+        """Copy the photos in and append the inspection (inside the caller's transaction)."""
+        # The date is checked again by _record; checking it first avoids copying photos for nothing.
+        rules.check_date(unit.state, on_date or self.today().isoformat(), self.today())
+        hashes = [batch.add(photo) for photo in photos]
+        return self._record(
+            unit, EventKind.INSPECT, transition, on_date, photos=json.dumps(hashes) if hashes else None,
+            **values, **extra,
+        )
 
     def repair_request(self, tag: str, notes: str | None = None, date: str | None = None) -> dict[str, Any]:
         values = parse_form(REPAIR_FIELDS, {"notes": notes, "date": date})
@@ -385,3 +411,11 @@ class AssetService:
     def review(self) -> Rows:
         """Units whose history disagrees with their current record (see ``asset_review``)."""
         return reconcile_check(self.db)
+
+
+def _check_photos(photos: Sequence[str | Path]) -> None:
+    """Refuse too many photos or a file that is not an image, before anything is copied or written."""
+    if len(photos) > MAX_PHOTOS:
+        raise FieldError("photos", MSG_TOO_MANY_PHOTOS, limit=MAX_PHOTOS)
+    for photo in photos:
+        attachments.check_image(photo)

@@ -7,8 +7,9 @@ those of a JPEG, PNG, WebP or HEIC image and it is not larger than
 ``MAX_BYTES``; no image library is needed for that. Copies go to a temporary
 file in the same folder and are renamed into place, so a crash or a refusal
 never leaves half a photo under a real name. A blob that has not arrived yet
-(sync carries records before files) is simply absent: ``path_for`` returns
-None and the UI shows "photo not yet received".
+(sync carries records before files, ``sync.photos``) is simply absent:
+``path_for`` returns None and the UI shows "photo not yet received";
+``store_blob`` keeps what sync fetches only if the bytes match their name.
 """
 
 from __future__ import annotations
@@ -101,16 +102,45 @@ def _copy(workspace: Workspace, source: Path, field_name: str) -> tuple[str, Pat
                 digest.update(chunk)
                 out.write(chunk)
         sha256 = digest.hexdigest()
-        target = blob_path(workspace.attachments, sha256)
-        if target.is_file():
-            temp.unlink()
-            return sha256, None
-        target.parent.mkdir(exist_ok=True)
-        os.replace(temp, target)
-        return sha256, target
+        return sha256, _place(workspace, temp, sha256)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def _place(workspace: Workspace, temp: Path, sha256: str) -> Path | None:
+    """Give a complete temporary file its name; None (and the temporary file gone) when that blob exists."""
+    target = blob_path(workspace.attachments, sha256)
+    if target.is_file():
+        temp.unlink()
+        return None
+    target.parent.mkdir(exist_ok=True)
+    os.replace(temp, target)
+    return target
+
+
+def store_blob(workspace: Workspace, sha256: str, data: bytes) -> bool:
+    """Store bytes that arrived by sync under their name; False (nothing stored) if they do not match it.
+
+    Written to a temporary file, flushed to disk and renamed into place, like
+    a photo attached here, so a crash never leaves half a photo under a real
+    name and a damaged download is never kept.
+    """
+    if not _SHA256.match(sha256) or hashlib.sha256(data).hexdigest() != sha256:
+        return False
+    workspace.attachments.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=workspace.attachments)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        _place(workspace, temp, sha256)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return True
 
 
 def store(workspace: Workspace, path: Path | str) -> str:

@@ -21,6 +21,7 @@ from fieldcrm.errors import WorkspaceError
 from fieldcrm.storage.database import run_script
 from fieldcrm.storage.schema_visits import add_visits_orders_receivables
 from fieldcrm.storage.schema_assets import add_assets
+from fieldcrm.storage.schema_inspections import add_visit_inspections
 from fieldcrm.storage.schema_routes import add_territories_routes
 from fieldcrm.storage.schema_sync import add_sync_bookkeeping
 from fieldcrm.storage.schema_list_indexes import add_list_indexes
@@ -166,6 +167,7 @@ MIGRATIONS: list[Step] = [
     add_territories_routes,
     add_sync_bookkeeping,
     add_list_indexes,
+    add_visit_inspections,
 ]
 LATEST = len(MIGRATIONS)
 

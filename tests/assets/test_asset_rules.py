@@ -97,6 +97,13 @@ def test_only_the_customer_that_has_it_can_return_it() -> None:
     assert caught.value.message == "customer: T is not at customer C-0002 (it is at C-0001)"
 
 
+def test_a_visit_inspects_only_the_units_at_its_shop() -> None:
+    assert rules.inspect(STATES["repair_at_shop"], C1) == Transition(S.IN_REPAIR, C1)
+    with pytest.raises(FieldError) as caught:
+        rules.inspect(STATES["deployed"], C2)
+    assert caught.value.message == "customer: T is not at customer C-0002 (it is at C-0001)"
+
+
 def test_event_dates_may_be_backdated_but_not_future_or_before_the_last_event() -> None:
     state = AssetState("T", S.DEPLOYED, C1, last_date="2026-09-01")
     today = date(2026, 9, 30)

@@ -1,12 +1,13 @@
-"""The visit form: a visit, the order taken and the money collected, saved in one step.
+"""The visit form: a visit, the order taken, the money collected and the units inspected, saved in one step.
 
 Opened from a customer card or the Due list with the customer and the time
 of arrival filled in (``VisitEntryService.draft``; nothing is written until
 Save), or from a list to edit a past visit, with its history. Works by
 keyboard alone: fields in reading order, Enter in the product picker adds a
 line, Ctrl+S saves, Esc cancels (asking first when something was typed).
-Saving goes through ``VisitEntryService.record``, so the visit, the order and
-the payment are stored together or not at all.
+Saving goes through ``VisitEntryService.record``, so the visit, the order,
+the payment and the inspections (``inspection_section``) are stored together
+or not at all.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldcrm.domain.visit_entry import (
+    INSPECTION,
     ORDER,
     PAYMENT,
     EntryRefused,
@@ -42,9 +44,11 @@ from fieldcrm.domain.visit_fields import (
 )
 from fieldcrm.errors import FieldCRMError
 from fieldcrm.ui import prompts
+from fieldcrm.ui.assets.context import ASSET_TABLES
 from fieldcrm.ui.visits import questions, texts
-from fieldcrm.ui.visits.context import VisitContext
+from fieldcrm.ui.visits.context import VISIT_LOG_TABLES, VisitContext
 from fieldcrm.ui.visits.field_grid import FieldGrid
+from fieldcrm.ui.visits.inspection_section import InspectionSection
 from fieldcrm.ui.visits.order_section import OrderSection
 from fieldcrm.ui.visits.visit_history import VisitHistoryTable
 
@@ -86,13 +90,16 @@ class VisitForm(QDialog):
                 self.order.edited.connect(self._refresh_dirty)
                 column.addWidget(self.order)
                 column.addWidget(self._payment_box(body))
+                self.assets = InspectionSection(body)
+                self.assets.edited.connect(self._refresh_dirty)
+                column.addWidget(self.assets)
         column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(scroll, texts.section_title(RecordSection.VISIT))
+        self.tabs.addTab(self.scroll, texts.section_title(RecordSection.VISIT))
         self.history = VisitHistoryTable(self) if self.editing else None
         if self.history is not None:
             self.tabs.addTab(self.history, self.tr("History"))
@@ -122,6 +129,7 @@ class VisitForm(QDialog):
         for grid in (*self.grids.values(), self.payment):
             grid.set_read_only(read_only)
         self.order.set_read_only(read_only)
+        self.assets.set_read_only(read_only)
         for widget in (self.save_button, self.check_out_button):
             widget.setEnabled(not read_only)
         self.save_action.setEnabled(not read_only)
@@ -177,6 +185,7 @@ class VisitForm(QDialog):
                     code=draft.visit_code, customer=name))
             else:
                 self.title.setText(self.tr("New visit at {customer}").format(customer=name))
+        self.assets.load(self._context.entry.assets_at(self.customer_id, self.visit_id))
         self.payment.load({})
         self.setWindowTitle(self.title.text())
 
@@ -192,7 +201,7 @@ class VisitForm(QDialog):
 
     def is_dirty(self) -> bool:
         grids = (*self.grids.values(), self.payment)
-        return any(grid.is_dirty() for grid in grids) or self.order.has_lines()
+        return any(grid.is_dirty() for grid in grids) or self.order.has_lines() or self.assets.is_dirty()
 
     def _refresh_dirty(self) -> None:
         title = self.title.text()
@@ -213,6 +222,7 @@ class VisitForm(QDialog):
             return False
         for grid in (*self.grids.values(), self.payment):
             grid.clear_errors()
+        self.assets.clear_errors()
         order = None
         if self.order.has_lines():
             self.order.refresh()
@@ -237,7 +247,8 @@ class VisitForm(QDialog):
             edits.update(grid.changed())
         try:
             self.entry = self._context.entry.record(
-                self.customer_id, edits, visit_id=self.visit_id, order=order, payment=payment
+                self.customer_id, edits, visit_id=self.visit_id, order=order, payment=payment,
+                inspections=self.assets.inputs(),
             )
         except EntryRefused as refused:
             self._show_refusal(refused)
@@ -245,7 +256,7 @@ class VisitForm(QDialog):
         except FieldCRMError as error:
             prompts.show_error(self, error)
             return False
-        self._context.announce()
+        self._context.announce(*VISIT_LOG_TABLES, *(ASSET_TABLES if self.entry.inspections else ()))
         self.saved.emit(self.entry.visit["id"])
         super().accept()
         return True
@@ -256,6 +267,8 @@ class VisitForm(QDialog):
             target = self.order.show_errors(refused.errors, refused.cause)
         elif refused.part == PAYMENT:
             target = self.payment.show_errors(refused.errors)
+        elif refused.part == INSPECTION:
+            target = self.assets.show_refusal(refused)
         else:
             for grid in self.grids.values():
                 found = grid.show_errors(refused.errors)
@@ -264,6 +277,7 @@ class VisitForm(QDialog):
             prompts.show_error(self, refused.cause)
             return
         self.tabs.setCurrentIndex(0)
+        self.scroll.ensureWidgetVisible(target)
         target.setFocus()
 
     def reject(self) -> None:
