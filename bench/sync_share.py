@@ -5,9 +5,16 @@
   best of ``repeat`` (median reported too). It is what every laptop pays
   every few minutes, so it must cost a few file-system calls per site, never
   a pass over the history. Target 0.2 s.
-* ``bootstrap_s``: ``engine.bootstrap`` of a new laptop from a supervisor's
-  snapshot of 100,000 customers (verify, load, materialise, then the sync of
-  what came after). Target 5 s.
+* ``bootstrap_s``: from a supervisor's snapshot file on the share to a
+  usable workspace: ``engine.bootstrap`` of a new laptop (open the share,
+  verify the snapshot, unpack and load it in one transaction, commit, then
+  the sync of what came after it, here nothing). The supervisor holds
+  100,000 cards of 8 fields typed in (800,000 versions). Target 5 s.
+* ``bootstrap_demo_s``: the same from the 100,000-customer demo workspace
+  of ``bench/generate.py`` (cards of about 58 fields: 5.8 million versions,
+  a 1.9 GB workspace), beside ``demo_copy_s``, the time to copy that
+  workspace's database file once and flush it to disk: a floor for any
+  bootstrap that must write the same data. Not in ``--quick``.
 
 The big share is generated once and cached under ``bench/.cache/``: the
 first file of each site goes through the real writer (certificate check,
@@ -21,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import statistics
 import tempfile
@@ -28,8 +36,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+import generate
+
 from fieldcrm.domain.classifications import Role
-from fieldcrm.storage.database import write_transaction
+from fieldcrm.storage.database import DB_NAME, write_transaction
 from fieldcrm.sync import engine, membership
 from fieldcrm.sync import sync_state as state
 from fieldcrm.sync.share import Share, SigningKey, changefile, issue_certificate, layout
@@ -137,40 +147,83 @@ def _fill(ws: Workspace, customers: int) -> None:
 
 def time_bootstrap(quick: bool) -> dict[str, Any]:
     customers = 10_000 if quick else 100_000
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        admin = open_workspace(root / "admin", create=True)
-        admin.initialise("王管理", Role.ADMIN)
-        sup = open_workspace(root / "sup", create=True)
-        sup.initialise("韩梅梅", Role.SUPERVISOR)
-        fresh = open_workspace(root / "fresh", create=True)
-        fresh.initialise("新人", Role.SUPERVISOR)
-        try:
-            share = root / "share"
-            membership.init_share(admin, share)
-            for ws, user in ((sup, "韩梅梅"), (fresh, "新人")):
-                membership.add_user(admin, share, user=user, role=Role.SUPERVISOR,
-                                    key_text=engine.device_key(ws).public.text)
-            _fill(sup, customers)
-            engine.write_snapshot(sup, share)
-            started = time.perf_counter()
-            summary = engine.bootstrap(fresh, share)
-            elapsed = time.perf_counter() - started
-            loaded = fresh.db.execute("SELECT count(*) FROM customers").fetchone()[0]
-            changes = fresh.db.execute("SELECT count(*) FROM change").fetchone()[0]
-        finally:
-            for ws in (admin, sup, fresh):
-                ws.close()
-    return {
-        "bootstrap_customers": loaded, "bootstrap_changes": changes, "bootstrap_s": round(elapsed, 3),
-        "bootstrap_files_after_snapshot": summary.received_files - 1,
-        "bootstrap_target_s": BOOTSTRAP_TARGET_S, "bootstrap_met": elapsed < BOOTSTRAP_TARGET_S and loaded == customers,
+    with tempfile.TemporaryDirectory() as tmp, _Office(Path(tmp)) as office:
+        sup = office.member("sup", "韩梅梅")
+        _fill(sup, customers)
+        figures = office.bootstrap_from(sup, "bootstrap")
+    seconds = figures["bootstrap_s"]
+    return figures | {
+        "bootstrap_target_s": BOOTSTRAP_TARGET_S,
+        "bootstrap_met": seconds < BOOTSTRAP_TARGET_S and figures["bootstrap_customers"] == customers,
     }
 
 
+def time_bootstrap_demo() -> dict[str, Any]:
+    """Bootstrap from a snapshot of the 100,000-customer demo workspace (a copy: the snapshot syncs it)."""
+    cached = generate.workspace(100_000) / DB_NAME
+    with tempfile.TemporaryDirectory() as tmp, _Office(Path(tmp)) as office:
+        (office.root / "demo").mkdir()
+        started = time.perf_counter()
+        with open(cached, "rb") as source, open(office.root / "demo" / DB_NAME, "wb") as copy:
+            shutil.copyfileobj(source, copy, 16 << 20)
+            copy.flush()
+            os.fsync(copy.fileno())
+        copy_s = time.perf_counter() - started
+        figures = office.bootstrap_from(office.join(open_workspace(office.root / "demo")), "bootstrap_demo")
+    met = figures["bootstrap_demo_s"] < BOOTSTRAP_TARGET_S
+    return figures | {"demo_copy_s": round(copy_s, 3), "bootstrap_demo_met": met}
+
+
+class _Office:
+    """An admin, a share and the workspaces registered on it, in a temporary folder; closes them on exit."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.share = root / "share"
+        self.admin = open_workspace(root / "admin", create=True)
+        self.admin.initialise("王管理", Role.ADMIN)
+        membership.init_share(self.admin, self.share)
+        self.opened = [self.admin]
+
+    def __enter__(self) -> _Office:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for ws in self.opened:
+            ws.close()
+
+    def member(self, folder: str, user: str) -> Workspace:
+        ws = open_workspace(self.root / folder, create=True)
+        ws.initialise(user, Role.SUPERVISOR)
+        return self.join(ws)
+
+    def join(self, ws: Workspace) -> Workspace:
+        me = ws.require_identity()
+        membership.add_user(self.admin, self.share, user=me.user_name, role=Role.SUPERVISOR,
+                            key_text=engine.device_key(ws).public.text)
+        self.opened.append(ws)
+        return ws
+
+    def bootstrap_from(self, sup: Workspace, name: str) -> dict[str, Any]:
+        """Snapshot ``sup``, then time a new supervisor laptop from the file on the share to a usable workspace."""
+        snapshot = Path(engine.write_snapshot(sup, self.share))
+        fresh = self.member("fresh", "新人")
+        started = time.perf_counter()
+        summary = engine.bootstrap(fresh, self.share)
+        elapsed = time.perf_counter() - started
+        return {
+            f"{name}_customers": fresh.db.execute("SELECT count(*) FROM customers").fetchone()[0],
+            f"{name}_changes": summary.received_changes,
+            f"{name}_snapshot_mb": round(snapshot.stat().st_size / 1e6, 1),
+            f"{name}_s": round(elapsed, 3),
+            f"{name}_files_after_snapshot": summary.received_files - 1,
+        }
+
+
 def run(repeat: int = 5, quick: bool = False) -> dict[str, Any]:
-    """Both figures; ``quick`` uses a 100,000-change share and 10,000 customers."""
-    return time_nothing_new(quick, repeat) | time_bootstrap(quick)
+    """Every figure; ``quick`` uses a 100,000-change share and 10,000 customers, and skips the demo workspace."""
+    figures = time_nothing_new(quick, repeat) | time_bootstrap(quick)
+    return figures if quick else figures | time_bootstrap_demo()
 
 
 if __name__ == "__main__":

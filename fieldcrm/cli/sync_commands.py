@@ -91,6 +91,9 @@ def _print_summary(summary: engine.SyncSummary, as_json: bool) -> None:
         emit(f"  {problem.reason}")
     for warning in summary.clock_warnings:
         emit(f"clock: {warning}")
+    emit(f"photos: {summary.photos_sent} sent, {summary.photos_received} received, {summary.photos_missing} missing")
+    for warning in summary.photo_warnings:
+        emit(f"  {warning}")
     emit(f"open conflicts: {summary.conflicts_open}")
 
 

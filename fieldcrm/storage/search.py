@@ -60,6 +60,8 @@ DELETED = "\x1e\x1e\x1e"  # the one trigram only a deleted customer's haystack h
 BROAD_MATCHES = 1000
 
 TABLE_SQL = "CREATE VIRTUAL TABLE customer_search USING fts5 (text, tokenize = 'trigram', detail = 'full')"
+# The ordinary tables FTS5 keeps the index in; ``content`` holds each haystack under its customer's rowid.
+SHADOW_TABLES = tuple(f"customer_search_{part}" for part in ("data", "idx", "content", "docsize", "config"))
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _PHONE_RUN = re.compile(r"\+?\d[\d \-()]{3,}\d")
@@ -218,11 +220,52 @@ def install(db: sqlite_utils.Database) -> bool:
 
 def rebuild(db: sqlite_utils.Database) -> None:
     """Recompute every haystack, then merge the index into one segment."""
-    db.execute("DELETE FROM customer_search")
-    db.execute(
-        f"INSERT INTO customer_search (rowid, text) SELECT rowid, fieldcrm_haystack({_args('customers')}) FROM customers"
+    rebuild_from(db, None)
+
+
+def rebuild_from(db: sqlite_utils.Database, haystacks: str | None) -> None:
+    """Index every customer, taking the haystack from ``haystacks`` where it has one.
+
+    ``haystacks`` is SQL selecting ``(id, text)``: haystacks built elsewhere
+    by the same rules (a snapshot's), which spares the pinyin of those
+    customers; the others are computed here.
+    """
+    computed = f"fieldcrm_haystack({_args('c')})"
+    source = (
+        f"SELECT c.rowid, {computed} FROM customers AS c"
+        if haystacks is None
+        else f"SELECT c.rowid, coalesce(h.text, {computed}) FROM customers AS c "
+        f"LEFT JOIN ({haystacks}) AS h ON h.id = c.id"
     )
+    db.execute("DELETE FROM customer_search")
+    db.execute(f"INSERT INTO customer_search (rowid, text) {source}")
     optimise(db)
+
+
+def same_index_tables(db: sqlite_utils.Database, schema: str) -> bool:
+    """Whether the attached database ``schema`` holds index tables declared exactly like ours."""
+    names = ", ".join(f"'{t}'" for t in SHADOW_TABLES)
+    declared = f"SELECT name, sql FROM {{}}.sqlite_master WHERE type = 'table' AND name IN ({names}) ORDER BY name"
+    ours = db.execute(declared.format("main")).fetchall()
+    return len(ours) == len(SHADOW_TABLES) and db.execute(declared.format(schema)).fetchall() == ours
+
+
+def adopt(db: sqlite_utils.Database, schema: str) -> None:
+    """Make the index a copy of the one in the attached database ``schema`` (a snapshot's).
+
+    Copying FTS5's tables moves pages, where indexing 100,000 haystacks
+    tokenises each into trigrams again (about 14 s). Only right when
+    ``customers`` holds exactly the rows that index covers, under the same
+    rowids, built by the same rules (``rules_digest``) and SQLite, with
+    ``same_index_tables``: the caller checks. The table is dropped and made
+    again first because FTS5 caches an index's structure per connection; a
+    table made in this transaction and not read yet loads the copied one.
+    """
+    db.execute("DROP TABLE customer_search")
+    db.execute(TABLE_SQL)
+    for table in SHADOW_TABLES:
+        db.execute(f'DELETE FROM main."{table}"')
+        db.execute(f'INSERT INTO main."{table}" SELECT * FROM {schema}."{table}"')
 
 
 def optimise(db: sqlite_utils.Database) -> None:

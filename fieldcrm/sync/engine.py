@@ -33,10 +33,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
+
 from fieldcrm.errors import FieldCRMError
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 from fieldcrm.storage.database import write_transaction
 from fieldcrm.storage.identity import Identity
+from fieldcrm.sync import photos
 from fieldcrm.sync import sync_state as state
 from fieldcrm.sync.conflicts import list_conflicts
 from fieldcrm.sync.device import (
@@ -58,13 +61,17 @@ from fieldcrm.sync.share import (
     SigningKey,
     StreamStopped,
 )
-from fieldcrm.sync.snapshot_data import bootstrap_from_snapshot, snapshot_records
+from fieldcrm.sync import snapshot_image
+from fieldcrm.sync.materialise import Outcome
+from fieldcrm.sync.messages import Message
+from fieldcrm.sync.share.snapshot import RECORDS_VERSION, VerifiedSnapshot
+from fieldcrm.sync.snapshot_data import bootstrap_from_records
 from fieldcrm.workspace import Workspace
 
 MAX_RECORDS_PER_FILE = 5_000
 ROUND_RECORDS = 200_000
 
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, Message], None]
 Cancelled = Callable[[], bool]
 
 MSG_NO_SHARE = _N("Sync", "This workspace has not synced yet: give the share folder (--share DIR)")
@@ -91,7 +98,9 @@ class SiteProblem:
 
     site: str
     user: str | None
-    reason: str
+    reason: str  # in English, as the CLI prints it
+    # The same as a template and its arguments, for the GUI to translate (None in summaries stored before).
+    explained: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,10 @@ class SyncSummary:
     conflicts_open: int = 0
     clock_warnings: list[str] = field(default_factory=list)
     changed_tables: set[str] = field(default_factory=set)
+    photos_sent: int = 0  # photo files: see sync.photos
+    photos_received: int = 0
+    photos_missing: int = 0
+    photo_warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -129,7 +142,10 @@ class SyncSummary:
     def from_json(cls, data: dict[str, Any]) -> SyncSummary:
         values = dict(data)
         values["rejected"] = [RejectedChange(**r) for r in values.get("rejected", [])]
-        values["problems"] = [SiteProblem(**p) for p in values.get("problems", [])]
+        values["problems"] = [
+            SiteProblem(**{**p, "explained": Message.from_json(p["explained"]) if p.get("explained") else None})
+            for p in values.get("problems", [])
+        ]
         values["changed_tables"] = set(values.get("changed_tables", []))
         return cls(**values)
 
@@ -202,18 +218,20 @@ def write_snapshot(workspace: Workspace, share: Path | None = None) -> str:
         run.run()
         db = workspace.db
         writer = run.share.writer(identity.site_id, run.key)
-        db.execute("BEGIN")
-        try:
-            covers = {site: c for site, c in state.stream_cursors(db).items() if c.seq}
-            own = state.own_cursor(db)
-            if own.seq:
-                covers[identity.site_id] = own
+        with snapshot_image.temporary(workspace.folder) as image:
+            covers = snapshot_image.write(db, image, lambda: _covers(db, identity.site_id))
             with _share_errors():
-                ref = writer.write_snapshot(covers, snapshot_records(db))
-        finally:
-            if db.conn.in_transaction:
-                db.execute("COMMIT")
+                ref = writer.write_snapshot(covers, snapshot_image.chunks(image))
     return str(ref.path)
+
+
+def _covers(db: sqlite_utils.Database, own_site: str) -> dict[str, Cursor]:
+    """How far the workspace holds each site's files, its own included: what a snapshot of it covers."""
+    covers = {site: c for site, c in state.stream_cursors(db).items() if c.seq}
+    own = state.own_cursor(db)
+    if own.seq:
+        covers[own_site] = own
+    return covers
 
 
 def bootstrap(workspace: Workspace, share: Path) -> SyncSummary:
@@ -240,11 +258,12 @@ class _Step:
     total: int = 1
     done: int = 0
 
-    def __call__(self, message: str, advance: bool = True) -> None:
+    def __call__(self, message: Message | str, advance: bool = True) -> None:
+        """Report a step; a plain string is a marked template without arguments."""
         if advance:
             self.done = min(self.done + 1, self.total - 1)
         if self.report is not None:
-            self.report(self.done, self.total, message)
+            self.report(self.done, self.total, message if isinstance(message, Message) else Message.of(message))
 
 
 class _Run:
@@ -266,6 +285,8 @@ class _Run:
     def run(self) -> SyncSummary:
         self.publish()
         self.receive()
+        photos.exchange(self.workspace, self.share.writer(self.own, self.key), self.summary,
+                        cancel=self._check_cancel, report=lambda text: self.step(text, advance=False))
         summary = self.summary
         summary.conflicts_open = len(list_conflicts(self.db))
         summary.duration_s = round(time.perf_counter() - self.clock, 3)
@@ -323,7 +344,7 @@ class _Run:
                 local = ref.cursor
                 self.summary.sent_files += 1
                 self.summary.sent_changes += len(records)
-                self.step(_N("Sync", "Sent file #{seq} ({count} changes)").format(seq=ref.seq, count=len(records)))
+                self.step(Message.of(_N("Sync", "Sent file #{seq} ({count} changes)"), seq=ref.seq, count=len(records)))
 
     def _recover(self, local: Cursor) -> Cursor:
         """Record own files the share holds but this workspace did not note (killed right after publishing)."""
@@ -346,20 +367,43 @@ class _Run:
             snapshot = self.share.latest_snapshot()
         if snapshot is None:
             return
-        self.step(_N("Sync", "Loading the snapshot by {user}").format(user=snapshot.author.user), advance=False)
-        counter = _Counter()
+        self.step(Message.of(_N("Sync", "Loading the snapshot by {user}"), user=snapshot.author.user), advance=False)
         try:
-            with write_transaction(self.db):
-                outcome = bootstrap_from_snapshot(self.db, counter.changes(snapshot.records()))
-                for site, cursor in snapshot.covers.items():
-                    if site != self.own:
-                        state.set_stream_cursor(self.db, site, cursor)
+            if snapshot.version == RECORDS_VERSION:
+                outcome, versions = self._load_records(snapshot)
+            else:
+                outcome, versions = self._load_image(snapshot)
         except FieldCRMError as error:  # a damaged snapshot: nothing of it was kept
             raise SyncError.wrap(error) from None
         self.summary.received_files += 1
-        self.summary.received_changes += counter.count
-        self.summary.applied += counter.count
+        self.summary.received_changes += versions
+        self.summary.applied += versions
         self.summary.changed_tables |= {t for t, ids in (outcome.changed | outcome.dropped).items() if ids}
+
+    def _load_image(self, snapshot: VerifiedSnapshot) -> tuple[Outcome, int]:
+        """Unpack the image next to the workspace, then load it and the stream cursors in one transaction."""
+        db = self.db
+        with snapshot_image.temporary(self.workspace.folder) as image:
+            snapshot_image.unpack(snapshot.body(), image)
+            with snapshot_image.attached(db, image):
+                with write_transaction(db):
+                    outcome = snapshot_image.load(db)
+                    self._start_streams_at(snapshot)
+                versions = db.execute(f"SELECT value FROM {snapshot_image.SCHEMA}.info WHERE key = 'versions'")
+                return outcome, int((versions.fetchone() or (0,))[0])
+
+    def _load_records(self, snapshot: VerifiedSnapshot) -> tuple[Outcome, int]:
+        """A format-1 snapshot: its records and the stream cursors in one transaction."""
+        counter = _Counter()
+        with write_transaction(self.db):
+            outcome = bootstrap_from_records(self.db, counter.changes(snapshot.records()))
+            self._start_streams_at(snapshot)
+        return outcome, counter.count
+
+    def _start_streams_at(self, snapshot: VerifiedSnapshot) -> None:
+        for site, cursor in snapshot.covers.items():
+            if site != self.own:
+                state.set_stream_cursor(self.db, site, cursor)
 
     def receive(self) -> None:
         with _share_errors():
@@ -372,7 +416,7 @@ class _Run:
             if not files:
                 return
             self._check_cancel()
-            self.step(_N("Sync", "Applying {count} files").format(count=len(files)), advance=False)
+            self.step(Message.of(_N("Sync", "Applying {count} files"), count=len(files)), advance=False)
             with write_transaction(self.db):
                 result = apply_files(self.db, files)
                 for site, cursor in cursors.items():
@@ -404,14 +448,14 @@ class _Run:
                         self.summary.received_files += 1
                         self.summary.received_changes += len(batch.records)
                         budget -= len(batch.records)
-                        self.step(_N("Sync", "Read file #{seq} of {user}").format(seq=batch.seq, user=author.user_name),
-                                  advance=False)
+                        self.step(Message.of(_N("Sync", "Read file #{seq} of {user}"), seq=batch.seq,
+                                             user=author.user_name), advance=False)
                         if budget <= 0:
                             return files, cursors, True
             except StreamStopped as stop:
                 stopped.add(site)
-                self.summary.problems.append(SiteProblem(site, self._owner(site), stop.message))
-            self.step(_N("Sync", "Checked site {site}").format(site=site))
+                self.summary.problems.append(SiteProblem(site, self._owner(site), stop.message, stop.explained()))
+            self.step(Message.of(_N("Sync", "Checked site {site}"), site=site))
         return files, cursors, False
 
     def _owner(self, site: str) -> str | None:

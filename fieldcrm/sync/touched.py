@@ -28,6 +28,9 @@ CREATE TEMP TABLE IF NOT EXISTS sync_touched_rows (
     tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id)
 ) WITHOUT ROWID;
 CREATE TEMP TABLE IF NOT EXISTS sync_row_set (row_id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TEMP TABLE IF NOT EXISTS sync_winners (
+    row_id TEXT NOT NULL, field TEXT NOT NULL, value, new INTEGER NOT NULL, PRIMARY KEY (row_id, field)
+) WITHOUT ROWID;
 CREATE TEMP TABLE IF NOT EXISTS sync_incoming (
     tbl, row_id, field, hlc, site, value, prev_hlc, prev_site, PRIMARY KEY (tbl, row_id, field, hlc, site)
 ) WITHOUT ROWID;
@@ -71,9 +74,9 @@ def touch(db: sqlite_utils.Database, keys: Iterable[Key]) -> None:
     )
 
 
-def touch_everything(db: sqlite_utils.Database) -> None:
-    """Mark every stored field of every registered table (after an upgrade)."""
-    for name in SYNCED_TABLES:
+def touch_everything(db: sqlite_utils.Database, tables: Iterable[str] = SYNCED_TABLES) -> None:
+    """Mark every stored field of the registered ``tables`` (all of them after an upgrade)."""
+    for name in tables:
         db.execute(
             "INSERT OR IGNORE INTO sync_touched SELECT DISTINCT tbl, row_id, field FROM change WHERE tbl = ?", [name]
         )

@@ -4708,12 +4708,17 @@ Workspace: {workspace}</source>
         <translation>文件头中的时间无法读取：{text}</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/share/errors.py" line="+117"/>
+        <location filename="../../fieldcrm/sync/share/errors.py" line="+124"/>
+        <source>file #{seq} ({path})</source>
+        <translation>第 {seq} 号文件（{path}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Site {site} ({owner}), {what}: {reason}</source>
         <translation>站点 {site}（{owner}），{what}：{reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>owner unknown</source>
         <translation>使用人未知</translation>
     </message>
@@ -5182,7 +5187,7 @@ Workspace: {workspace}</source>
         <translation>无法获取同步锁 {path}；请重试</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/engine.py" line="+76"/>
+        <location filename="../../fieldcrm/sync/engine.py" line="+77"/>
         <source>This workspace has not synced yet: give the share folder (--share DIR)</source>
         <translation>此工作区尚未同步过：请指定共享目录（--share DIR）</translation>
     </message>
@@ -5222,12 +5227,12 @@ Workspace: {workspace}</source>
         <translation>无法从共享目录读回本机发布的文件：{reason}</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>Sync finished</source>
         <translation>同步完成</translation>
     </message>

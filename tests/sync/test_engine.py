@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime, timezone
 from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
@@ -14,6 +15,9 @@ from fieldcrm.domain.customers import CustomerService
 from fieldcrm.sync import clock, engine, membership, sync_state
 from fieldcrm.sync.conflicts import list_conflicts, resolve
 from fieldcrm.sync.outbox import exported_through
+from fieldcrm.sync.share import Share, layout
+from fieldcrm.sync.share.snapshot import SnapshotHeader
+from tests.sync import format1
 from tests.sync.test_engine_support import (
     Office,
     changes_of,
@@ -196,6 +200,25 @@ def test_bootstrap_from_a_snapshot_equals_a_full_replay(office: Office) -> None:
 
     with pytest.raises(engine.SyncError, match="already holds changes"):
         engine.bootstrap(fresh, office.share)
+
+
+def test_a_format_1_snapshot_left_on_the_share_still_bootstraps(office: Office) -> None:
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    for n in range(3):
+        CustomerService(sup).create({"name": f"店{n}", "territory": "西湖区"})
+    engine.sync(sup, office.share)
+    own = sup.require_identity().site_id
+    created = datetime.now(timezone.utc)
+    header = SnapshotHeader(own, created, {own: sync_state.own_cursor(sup.db)})
+    folder = Share.open(office.share).layout.snapshots(own)
+    folder.mkdir(parents=True, exist_ok=True)
+    old = format1.encode(header, format1.records(sup.db), engine.device_key(sup))
+    (folder / layout.snapshot_name(created)).write_bytes(old)
+
+    fresh = office.laptop("fresh", "新人")
+    booted = engine.bootstrap(fresh, office.share)
+    assert booted.received_files == 1 and booted.received_changes == len(own_changes(sup))
+    assert customers(fresh) == customers(sup)
 
 
 def test_snapshots_are_for_supervisors(office: Office) -> None:

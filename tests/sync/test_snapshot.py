@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from fieldcrm.domain.classifications import Role
-from fieldcrm.sync import clock
+from fieldcrm.storage.customers import CustomerQuery
+from fieldcrm.storage.database import write_transaction
+from fieldcrm.sync import clock, snapshot_image
 from fieldcrm.sync.conflicts import resolve
 from fieldcrm.sync.cursors import needs_bootstrap, received
-from fieldcrm.sync.snapshot_data import SnapshotError, bootstrap_from_snapshot, snapshot_records
+from fieldcrm.sync.materialise import Outcome
+from fieldcrm.sync.registry import SYNCED_TABLES
+from fieldcrm.sync.snapshot_data import SnapshotError, bootstrap_from_records
+from tests.sync import format1
 from tests.sync.conftest import MakeReplica
 from tests.sync.replicas import Replica, conflict_view, exchange_all
+
+DERIVED = {
+    "customer_search": "SELECT c.id, s.text FROM customers AS c JOIN customer_search AS s ON s.rowid = c.rowid",
+    "last_visits": "SELECT * FROM last_visits",
+    "asset_search": "SELECT a.id, s.text FROM assets AS a JOIN asset_search AS s ON s.rowid = a.rowid",
+    "asset_checks": "SELECT * FROM asset_checks",
+    "asset_forks": "SELECT * FROM asset_forks",
+}
+SEARCHES = ("店", "宁波", "dian", "13912345678", "文一路")
 
 
 def busy_history(laptop: MakeReplica) -> tuple[Replica, Replica, Replica]:
@@ -31,57 +47,169 @@ def busy_history(laptop: MakeReplica) -> tuple[Replica, Replica, Replica]:
     exchange_all([boss, a, b])
     resolve(boss.db, next(c.id for c in boss.conflicts() if c.field == "notes"), "loser")
     a.customers.update(cards[2]["id"], {"phones": "13912345678"})
-    with_future_field = {**a.outgoing()[-1], "field": "loyalty_points", "value": 7, "hlc": a.outgoing()[-1]["hlc"] + 1}
-    boss.receive(a, [with_future_field])
+    boss.receive(a, [future_field(a)])
+    _visits_and_a_freezer(boss, [c["id"] for c in cards])
     exchange_all([boss, a, b])
     return boss, a, b
 
 
-def round_trip(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Through JSON and back, as the snapshot file stores it."""
-    return list(json.loads(json.dumps(records, ensure_ascii=False)))
+def future_field(a: Replica) -> dict[str, Any]:
+    """A version of a field this app does not know yet, as a newer app on laptop ``a`` would send it."""
+    last = a.outgoing()[-1]
+    return {**last, "field": "loyalty_points", "value": 7, "hlc": last["hlc"] + 1}
 
 
-def test_bootstrap_equals_a_full_replay(laptop: MakeReplica) -> None:
-    boss, a, b = busy_history(laptop)
-    replayed, fresh = laptop("回放"), laptop("新机")
+def replay(replica: Replica, boss: Replica, a: Replica, b: Replica) -> Replica:
+    """Receive every laptop's whole stream, as a laptop replaying every file on the share would."""
     for sender in (boss, a, b):
-        replayed.receive(sender)
-    snapshot = round_trip(list(snapshot_records(boss.db)))
-    bootstrap_from_snapshot(fresh.db, snapshot)
+        replica.receive(sender)
+    replica.receive(a, [future_field(a)])
+    return replica
+
+
+def _visits_and_a_freezer(boss: Replica, cards: list[str]) -> None:
+    """Rows for the derived tables other than search: last visits, asset checks and moves."""
+    visit = {"territory": "西湖区", "rep": "乙", "deleted": 0}
+    with write_transaction(boss.db):
+        boss.db["visits"].insert_all([
+            {**visit, "id": "V1", "customer_id": cards[1], "visit_date": "2026-09-01", "status": "done"},
+            {**visit, "id": "V2", "customer_id": cards[1], "visit_date": "2026-09-20", "status": "done", "deleted": 1},
+            {**visit, "id": "V3", "customer_id": cards[3], "planned_date": "2026-10-02", "status": "planned"},
+        ])
+        boss.db["assets"].insert({"id": "A1", "tag": "FZ-001", "brand": "海尔", "model": "SC-329", "location": cards[1]})
+        boss.db["asset_events"].insert_all([
+            {"id": "E1", "asset_id": "A1", "kind": "deploy", "on_date": "2026-08-01", "hlc": 1, "to_location": cards[1]},
+            {"id": "E2", "asset_id": "A1", "kind": "inspect", "on_date": "2026-09-01", "hlc": 2, "clean": "yes",
+             "to_location": cards[1]},
+        ])
+
+
+def bootstrap(fresh: Replica, source: Replica, tmp_path: Path, *, purge_deleted_before: int | None = None) -> Outcome:
+    """What the engine does with a format-2 snapshot, without the share: write the image, load it."""
+    image = tmp_path / f"image-{fresh.author.site_id}.db"
+    snapshot_image.write(source.db, image, lambda: None, purge_deleted_before=purge_deleted_before)
+    with snapshot_image.attached(fresh.db, image):
+        return snapshot_image.load(fresh.db)
+
+
+def everything(replica: Replica) -> dict[str, Any]:
+    """What must be identical on a bootstrapped laptop and one that replayed every file."""
+    db = replica.db
+    return {
+        "live": {t: replica.live(t) for t in SYNCED_TABLES},
+        "versions": db.execute("SELECT * FROM change ORDER BY tbl, row_id, field, hlc, site").fetchall(),
+        "conflicts": conflict_view(replica),
+        "derived": {name: sorted(db.execute(sql).fetchall()) for name, sql in DERIVED.items()},
+        "found": {term: replica.customers.count(CustomerQuery(search=term, include_deleted=True)) for term in SEARCHES},
+        "deferred": db.execute("SELECT * FROM sync_deferred ORDER BY 1, 2, 3, 4, 5").fetchall(),
+    }
+
+
+def index_is_sound(replica: Replica) -> None:
+    replica.db.execute("INSERT INTO customer_search (customer_search) VALUES ('integrity-check')")
+
+
+def test_bootstrap_equals_a_full_replay(laptop: MakeReplica, tmp_path: Path) -> None:
+    boss, a, b = busy_history(laptop)
+    replayed, fresh = replay(laptop("回放"), boss, a, b), laptop("新机")
+    outcome = bootstrap(fresh, boss, tmp_path)
     assert boss.conflicts(), "the history should leave open conflicts"
-    for replica in (replayed, fresh):
-        assert replica.live() == boss.live()
-        assert conflict_view(replica) == conflict_view(boss)
+    assert everything(fresh) == everything(replayed)
+    assert everything(fresh)["live"] == everything(boss)["live"]
+    assert outcome.changed["customers"] == {r[0] for r in boss.live("customers")}
     assert received(fresh.db) == received(boss.db) | {boss.author.site_id: max(r["hlc"] for r in boss.outgoing())}
     assert clock.current(fresh.db) >= fresh.db.execute("SELECT max(hlc) FROM change").fetchone()[0]
+    index_is_sound(fresh)
 
     later = a.customers.create({"name": "后来的店", "territory": "西湖区"})
+    a.customers.update(cards_named(a, "店1")[0], {"city": "舟山"})
     for replica in (replayed, fresh):
         replica.receive(a)
         assert replica.customers.get(later["id"])["name"] == "后来的店"
-    assert fresh.live() == replayed.live()
+    fresh.customers.update(later["id"], {"street": "延安路"})
+    replayed.customers.update(later["id"], {"street": "延安路"})
+    view = everything(fresh)
+    assert {k: v for k, v in view.items() if k != "versions"} == {
+        k: v for k, v in everything(replayed).items() if k != "versions"
+    }
+    index_is_sound(fresh)
 
 
-def test_a_rep_bootstrapped_from_a_supervisor_snapshot_holds_its_territory(laptop: MakeReplica) -> None:
-    boss, _, rep = busy_history(laptop)
+def cards_named(replica: Replica, name: str) -> list[str]:
+    return [r[0] for r in replica.db.execute("SELECT id FROM customers WHERE name = ?", [name])]
+
+
+def test_a_rep_bootstrapped_from_a_supervisor_snapshot_holds_its_territory(laptop: MakeReplica, tmp_path: Path) -> None:
+    boss, a, rep = busy_history(laptop)
     fresh_rep = laptop("新人", Role.REP, "西湖区")
-    bootstrap_from_snapshot(fresh_rep.db, snapshot_records(boss.db))
+    bootstrap(fresh_rep, boss, tmp_path)
     territories = {r[0] for r in fresh_rep.db.execute("SELECT territory FROM customers")}
     assert territories == {"西湖区"}
     ids = "SELECT id FROM customers ORDER BY id"
     assert fresh_rep.db.execute(ids).fetchall() == rep.db.execute(ids).fetchall()
+    replayed_rep = replay(laptop("回放", Role.REP, "西湖区"), boss, a, rep)
+    assert everything(fresh_rep) == everything(replayed_rep)
+    index_is_sound(fresh_rep)
 
 
-def test_only_a_fresh_workspace_can_be_bootstrapped(laptop: MakeReplica) -> None:
+def test_an_image_from_another_app_version_is_rebuilt_from_its_versions(laptop: MakeReplica, tmp_path: Path) -> None:
+    """Other search rules, or live tables declared otherwise: those parts are computed, not taken."""
+    boss, a, b = busy_history(laptop)
+    replayed, fresh = replay(laptop("回放"), boss, a, b), laptop("新机")
+    image = tmp_path / "other-version.db"
+    snapshot_image.write(boss.db, image, lambda: None)
+    with sqlite3.connect(image) as other:
+        other.execute("UPDATE info SET value = 'older rules' WHERE key = 'search_rules'")
+        other.execute("ALTER TABLE customers DROP COLUMN notes")
+        other.execute("ALTER TABLE visits ADD COLUMN weather TEXT")
+    other.close()
+    with snapshot_image.attached(fresh.db, image):
+        snapshot_image.load(fresh.db)
+    assert everything(fresh) == everything(replayed)
+    index_is_sound(fresh)
+
+
+def test_only_a_fresh_workspace_can_be_bootstrapped(laptop: MakeReplica, tmp_path: Path) -> None:
     boss, used = laptop("韩梅梅"), laptop("甲")
     boss.customers.create({"name": "店"})
     used.customers.create({"name": "自己的店"})
-    with pytest.raises(SnapshotError):
-        bootstrap_from_snapshot(used.db, snapshot_records(boss.db))
+    before = used.live()
+    with pytest.raises(SnapshotError, match="new workspace"):
+        bootstrap(used, boss, tmp_path)
+    assert used.live() == before
+
+
+def test_a_newer_or_damaged_image_is_refused_and_nothing_is_kept(laptop: MakeReplica, tmp_path: Path) -> None:
+    boss, fresh = laptop("韩梅梅"), laptop("新机")
+    boss.customers.create({"name": "店"})
+    image = tmp_path / "newer.db"
+    snapshot_image.write(boss.db, image, lambda: None)
+    with sqlite3.connect(image) as newer:
+        newer.execute("UPDATE info SET value = '99' WHERE key = 'format'")
+    newer.close()
+    with snapshot_image.attached(fresh.db, image), pytest.raises(SnapshotError, match="format 99"):
+        snapshot_image.load(fresh.db)
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"SQLite format 3\0" + b"\xff" * 4096)
+    with pytest.raises(SnapshotError, match="damaged"), snapshot_image.attached(fresh.db, damaged):
+        snapshot_image.load(fresh.db)
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(image.read_bytes()[:8192])
+    with pytest.raises(SnapshotError, match="damaged"), snapshot_image.attached(fresh.db, cut):
+        snapshot_image.load(fresh.db)
+    assert fresh.db.execute("SELECT count(*) FROM change").fetchone()[0] == 0
+    assert fresh.live() == []
+
+
+def test_a_format_1_snapshot_still_loads(laptop: MakeReplica) -> None:
+    boss, a, b = busy_history(laptop)
+    fresh = laptop("新机")
+    bootstrap_from_records(fresh.db, json.loads(json.dumps(format1.records(boss.db), ensure_ascii=False)))
+    assert fresh.live() == boss.live()
+    assert conflict_view(fresh) == conflict_view(boss)
     newer = [{"kind": "snapshot", "format": 99, "site": "x", "hlc": 1}]
     with pytest.raises(SnapshotError):
-        bootstrap_from_snapshot(laptop("新机").db, newer)
+        bootstrap_from_records(laptop("又一台").db, newer)
 
 
 def test_a_laptop_behind_the_purged_files_must_bootstrap(laptop: MakeReplica) -> None:
@@ -100,21 +228,24 @@ def test_a_laptop_behind_the_purged_files_must_bootstrap(laptop: MakeReplica) ->
     assert needs_bootstrap(a.db, purged) == []  # its own stream is never missing
 
 
-def test_purged_tombstones_travel_alone_and_still_catch_a_late_edit(laptop: MakeReplica) -> None:
+def test_purged_tombstones_travel_alone_and_still_catch_a_late_edit(laptop: MakeReplica, tmp_path: Path) -> None:
     boss, offline = laptop("韩梅梅"), laptop("乙")
     gone = boss.customers.create({"name": "关门的店", "city": "杭州"})
     kept = boss.customers.create({"name": "还在的店"})
     offline.receive(boss)
     boss.customers.delete(gone["id"])
     horizon = clock.current(boss.db) + 1
-    snapshot = list(snapshot_records(boss.db, purge_deleted_before=horizon))
-    fields = {(r["row"], r["field"]) for r in snapshot if r["kind"] == "change"}
-    assert {f for row, f in fields if row == gone["id"]} == {"deleted", "@seen"}
-    assert (kept["id"], "name") in fields
 
     fresh = laptop("新机")
-    bootstrap_from_snapshot(fresh.db, snapshot)
-    assert fresh.customers.get(gone["id"])["deleted"] == 1
+    bootstrap(fresh, boss, tmp_path, purge_deleted_before=horizon)
+    fields = {(r[0], r[1]) for r in fresh.db.execute("SELECT row_id, field FROM change")}
+    assert {f for row, f in fields if row == gone["id"]} == {"deleted", "@seen"}
+    assert (kept["id"], "name") in fields
+    card = fresh.customers.get(gone["id"])
+    assert card["deleted"] == 1 and card["name"] is None and card["city"] is None
+    by_name = CustomerQuery(search="关门的店", include_deleted=True)
+    assert boss.customers.count(by_name) == 1 and fresh.customers.count(by_name) == 0
+    index_is_sound(fresh)
     offline.customers.update(gone["id"], {"notes": "其实还开着"})  # had never seen the delete
     for replica in (boss, fresh):
         replica.receive(offline)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from fieldcrm.errors import FieldCRMError
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
+from fieldcrm.sync.messages import Message
 from fieldcrm.sync.share.refs import FileRef
 
 
@@ -112,14 +113,21 @@ class StreamStopped(ShareError):
 
     @property
     def message(self) -> str:
+        return str(self.explained())
+
+    def explained(self) -> Message:
+        """The message as templates and arguments, so a GUI can word it in the user's language."""
+        reason = Message.of_error(self)
         if self.site is None:
-            return f"{self.path}: {self.reason}" if self.path is not None else self.reason
-        return _N("Sync", "Site {site} ({owner}), {what}: {reason}").format(
-            site=self.site,
-            owner=self.owner or _N("Sync", "owner unknown"),
-            what=f"file #{self.seq} ({self.path})" if self.seq is not None else str(self.path),
-            reason=self.reason,
+            return reason if self.path is None else Message.of("{path}: {reason}", path=self.path, reason=reason)
+        what = (
+            Message.of(_N("Sync", "file #{seq} ({path})"), seq=self.seq, path=self.path)
+            if self.seq is not None
+            else Message.of("{path}", path=self.path)
         )
+        owner = self.owner or Message.of(_N("Sync", "owner unknown"))
+        return Message.of(_N("Sync", "Site {site} ({owner}), {what}: {reason}"), site=self.site, owner=owner,
+                          what=what, reason=reason)
 
 
 class CorruptFile(StreamStopped):

@@ -1,23 +1,25 @@
 """The snapshot file: a signed, streamed copy of a database's synced state.
 
-Format version 1, inside the common frame (``frame.py``)::
+Format version 2, inside the common frame (``frame.py``)::
 
-    FCRM-SYNC snapshot 1\\n
+    FCRM-SYNC snapshot 2\\n
     {"covers":{"<site>":[<seq>,"<hash>"],...},"created":"<ISO UTC>","site":"<author site>"}\\n
-    <body: one zlib stream of JSON lines, one opaque record per line>
+    <body: one zlib stream of opaque bytes (the database side's image file)>
     <128-byte trailer: digest, signer, signature>
 
 ``covers`` says which change files the state includes: a new laptop loads
-the snapshot, then reads each site from that cursor on. Records are opaque to
-this layer (rows or field versions, as the database side defines them).
+the snapshot, then reads each site from that cursor on. The body is opaque to
+this layer; the database side defines it (``sync/snapshot_image.py``).
+Format 1 files, whose body was JSON lines (one record per line), are still
+read (``iter_records``); nothing writes them any more.
 
-Writing streams: records go through the compressor and the hash as they
-come, so 100,000 customers of 80 fields never sit in memory. Reading takes
+Writing streams: body chunks go through the compressor and the hash as they
+come, so a snapshot of 100,000 customers never sits in memory. Reading takes
 two passes over the file: ``verify_snapshot`` hashes it all and checks the
-signature before anyone sees a record, then ``iter_records`` streams the
-records and hashes again, raising ``CorruptFile`` at the end if the bytes
-changed in between. Apply the records inside one transaction and commit only
-once the iterator is exhausted.
+signature before anyone sees a byte of the body, then ``iter_body`` streams
+the body and hashes again, raising ``CorruptFile`` at the end if the bytes
+changed in between. Use the body only once the iterator is exhausted
+(inside one transaction, or in a local file that is loaded afterwards).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,7 +42,9 @@ from fieldcrm.sync.share.refs import Cursor
 from fieldcrm.sync.share.sealed import canonical_json
 
 KIND = "snapshot"
-VERSION = 1
+VERSION = 2
+# The first format, whose body is JSON lines: still read, never written.
+RECORDS_VERSION = 1
 _CHUNK = 1 << 20
 _MAX_HEADER = 16 << 20
 
@@ -59,6 +63,7 @@ class CheckedSnapshot:
     signer: PublicKey
     body_start: int
     size: int
+    version: int
 
 
 @dataclass(frozen=True)
@@ -84,17 +89,25 @@ class VerifiedSnapshot:
     def hash(self) -> str:
         return self.checked.hash
 
+    @property
+    def version(self) -> int:
+        return self.checked.version
+
+    def body(self) -> Iterator[bytes]:
+        """Stream the body; ``CorruptFile`` at the end if the file changed since verification."""
+        return iter_body(self.ref.path, self.checked)
+
     def records(self) -> Iterator[dict[str, Any]]:
-        """Stream the records; ``CorruptFile`` at the end if the file changed since verification."""
+        """Stream a format-1 body's records; ``CorruptFile`` at the end if the file changed."""
         return iter_records(self.ref.path, self.checked)
 
 
 class SnapshotEncoder:
     """Yields the file's bytes chunk by chunk; ``hash`` is set once they are all out."""
 
-    def __init__(self, header: SnapshotHeader, records: Iterable[Mapping[str, Any]], key: SigningKey) -> None:
+    def __init__(self, header: SnapshotHeader, body: Iterable[bytes], key: SigningKey) -> None:
         self._header = header
-        self._records = records
+        self._body = body
         self._key = key
         self.hash: str | None = None
 
@@ -109,13 +122,8 @@ class SnapshotEncoder:
         compressor = zlib.compressobj(6)
         pending: list[bytes] = []
         size = 0
-        first = True
-        for record in self._records:
-            if not isinstance(record, Mapping):
-                raise TypeError(f"a snapshot record must be a mapping, not {type(record).__name__}")
-            line = json.dumps(record, separators=(",", ":"), allow_nan=False).encode("ascii")
-            out = compressor.compress(line if first else b"\n" + line)
-            first = False
+        for piece in self._body:
+            out = compressor.compress(piece)
             if out:
                 pending.append(out)
                 size += len(out)
@@ -162,17 +170,19 @@ def verify_snapshot(path: Path) -> CheckedSnapshot:
         header = stream.readline(_MAX_HEADER)
     if not header.endswith(b"\n") or magic.length + len(header) > size - frame.TRAILER_SIZE:
         raise CorruptFile(_N("Sync", "the snapshot header is unreadable"))
-    return CheckedSnapshot(_parse_header(header), digest.hexdigest(), signer, magic.length + len(header), size)
+    return CheckedSnapshot(
+        _parse_header(header), digest.hexdigest(), signer, magic.length + len(header), size, magic.version
+    )
 
 
-def iter_records(path: Path, checked: CheckedSnapshot) -> Iterator[dict[str, Any]]:
+def iter_body(path: Path, checked: CheckedSnapshot) -> Iterator[bytes]:
+    """The body's decompressed bytes in chunks of at most ``_CHUNK``, hashed again as they are read."""
     with open(path, "rb") as stream:
         if _size(stream) != checked.size:
             raise CorruptFile(_N("Sync", "the snapshot changed since it was verified"))
         digest = hashlib.sha256(stream.read(checked.body_start))
         decompressor = zlib.decompressobj()
         remaining = checked.size - frame.TRAILER_SIZE - checked.body_start
-        partial = b""
         try:
             while remaining > 0:
                 chunk = stream.read(min(_CHUNK, remaining))
@@ -181,18 +191,27 @@ def iter_records(path: Path, checked: CheckedSnapshot) -> Iterator[dict[str, Any
                 remaining -= len(chunk)
                 digest.update(chunk)
                 while chunk:
-                    text = partial + decompressor.decompress(chunk, _CHUNK)
+                    out = decompressor.decompress(chunk, _CHUNK)
                     chunk = decompressor.unconsumed_tail
-                    *lines, partial = text.split(b"\n")
-                    for line in lines:
-                        yield _record(line)
-            *lines, partial = (partial + decompressor.flush()).split(b"\n")
-            for line in [*lines, partial] if partial else lines:
-                yield _record(line)
+                    if out:
+                        yield out
+            if tail := decompressor.flush():
+                yield tail
         except zlib.error:
             raise CorruptFile(_N("Sync", "the snapshot body does not decompress")) from None
         if not decompressor.eof or decompressor.unused_data or digest.hexdigest() != checked.hash:
             raise CorruptFile(_N("Sync", "the snapshot changed since it was verified"))
+
+
+def iter_records(path: Path, checked: CheckedSnapshot) -> Iterator[dict[str, Any]]:
+    """The records of a format-1 body, one JSON object per line."""
+    partial = b""
+    for text in iter_body(path, checked):
+        *lines, partial = (partial + text).split(b"\n")
+        for line in lines:
+            yield _record(line)
+    if partial:
+        yield _record(partial)
 
 
 def _size(stream: BinaryIO) -> int:

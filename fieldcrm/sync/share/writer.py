@@ -99,14 +99,14 @@ class SiteWriter:
                 pass  # another site stored the same bytes meanwhile
         return sha
 
-    def write_snapshot(self, covers: Mapping[str, Cursor], records: Iterable[Mapping[str, Any]]) -> SnapshotRef:
-        """Stream ``records`` into a new signed snapshot covering ``covers``."""
+    def write_snapshot(self, covers: Mapping[str, Cursor], body: Iterable[bytes]) -> SnapshotRef:
+        """Stream ``body`` (the database side's bytes) into a new signed snapshot covering ``covers``."""
         share = self.share
         share.check_marker()
         self._authorised(snapshot=True)
         self._ensure_claim()
         created = datetime.now(timezone.utc)
-        encoder = SnapshotEncoder(SnapshotHeader(self.site, created, dict(covers)), records, self._key)
+        encoder = SnapshotEncoder(SnapshotHeader(self.site, created, dict(covers)), body, self._key)
         path = share.layout.snapshots(self.site) / layout.snapshot_name(created)
         with share.io_errors(_N("Sync", "writing a snapshot of site {site}"), writing=True, site=self.site):
             fsio.ensure_dir(share.layout.sites, self.site, "snapshots")

@@ -17,7 +17,9 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal
 
 from fieldcrm.sync.engine import SyncSummary
+from fieldcrm.sync.messages import Message
 from fieldcrm.ui.page import Session
+from fieldcrm.ui.sync import texts
 from fieldcrm.ui.workers import Job, Progress
 from fieldcrm.workspace import Workspace, open_workspace
 
@@ -34,16 +36,25 @@ class SyncEngine(Protocol):
         workspace: Workspace,
         share: Path | None = None,
         *,
-        progress: Callable[[int, int, str], None] | None = None,
+        progress: Callable[[int, int, Message], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> SyncSummary: ...
 
 
 def run_sync(engine: SyncEngine, folder: Path, share: Path | None, progress: Progress) -> SyncSummary:
-    """The worker's side: a private connection for the whole run, closed whatever happens."""
+    """The worker's side: a private connection for the whole run, closed whatever happens.
+
+    Each step is put in the user's language here, on the worker
+    (``QCoreApplication.translate`` is thread-safe): the progress signal
+    carries text, not the engine's ``Message``.
+    """
     workspace = open_workspace(folder)
+
+    def report(done: int, total: int, message: Message) -> None:
+        progress.report(done, total, texts.message_text(message))
+
     try:
-        return engine.sync(workspace, share, progress=progress.report, cancelled=lambda: progress.cancelled)
+        return engine.sync(workspace, share, progress=report, cancelled=lambda: progress.cancelled)
     finally:
         workspace.close()
 

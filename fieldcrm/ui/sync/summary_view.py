@@ -25,6 +25,8 @@ class SummaryView(QGroupBox):
         self.sent_label.setObjectName("sent")
         self.received_label = QLabel(self)
         self.received_label.setObjectName("received")
+        self.photos_label = QLabel(self)
+        self.photos_label.setObjectName("photos")
         self.conflicts_label = QLabel(self)
         self.conflicts_label.setObjectName("conflictsOpen")
         self.issues_title = QLabel(self.tr("Needs attention:"), self)
@@ -34,7 +36,10 @@ class SummaryView(QGroupBox):
         for label in (self.sent_label, self.received_label, self.when_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
-        for widget in (self.when_label, self.sent_label, self.received_label, self.conflicts_label, self.issues_title):
+        for widget in (
+            self.when_label, self.sent_label, self.received_label, self.photos_label, self.conflicts_label,
+            self.issues_title,
+        ):
             layout.addWidget(widget)
         layout.addWidget(self.issues, 1)
         self.show_summary(None)
@@ -45,6 +50,7 @@ class SummaryView(QGroupBox):
             *(texts.rejected_line(rejected) for rejected in summary.rejected),
             *(texts.problem_line(problem) for problem in summary.problems),
             *(texts.sync_reason(warning) for warning in summary.clock_warnings),
+            *(texts.sync_reason(warning) for warning in summary.photo_warnings),
         ]
         self.issues.clear()
         self.issues.addItems(lines)
@@ -52,10 +58,18 @@ class SummaryView(QGroupBox):
         self.issues.setVisible(bool(lines))
         for label in (self.sent_label, self.received_label, self.conflicts_label):
             label.setVisible(summary is not None)
+        self.photos_label.setVisible(summary is not None and self._photos_moved(summary))
         if summary is not None:
+            self.photos_label.setText(self.tr("Photos: {sent} sent, {received} received, {missing} missing").format(
+                sent=summary.photos_sent, received=summary.photos_received, missing=summary.photos_missing))
             self.sent_label.setText(texts.sent_line(summary))
             self.received_label.setText(texts.received_line(summary))
             self.conflicts_label.setText(texts.conflicts_line(summary))
+
+    @staticmethod
+    def _photos_moved(summary: SyncSummary) -> bool:
+        """A photo line only when photos were due: most syncs carry none."""
+        return bool(summary.photos_sent or summary.photos_received or summary.photos_missing)
 
     def issue_lines(self) -> list[str]:
         return [self.issues.item(row).text() for row in range(self.issues.count())]

@@ -1,9 +1,11 @@
 """How a sync's outcome reads on screen, in the user's language.
 
 Kept apart from the widgets so the page, its tests and any later status-bar
-line word a summary the same way. The engine's messages are marked in the
-"Sync" context; those that reach us unformatted are translated here, the
-others are shown as the engine worded them.
+line word a summary the same way. The engine's progress steps and the
+reasons a site waits come as ``Message`` (a template marked in the "Sync"
+context plus its arguments) and are translated here; plain strings are
+translated when they are a marked template, else shown as the engine worded
+them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from fieldcrm.sync.engine import RejectedChange, SiteProblem, SyncSummary
+from fieldcrm.sync.messages import Message
 
 CONTEXT = "SyncPage"
 
@@ -61,17 +64,29 @@ def sync_reason(reason: str) -> str:
     return QCoreApplication.translate("Sync", reason)
 
 
+def message_text(message: Message | str) -> str:
+    """An engine message in the user's language: its template translated, then its arguments
+    filled in, those that are messages translated the same way."""
+    if not isinstance(message, Message):
+        return sync_reason(message)
+    args = {k: message_text(v) if isinstance(v, Message) else v for k, v in message.args.items()}
+    try:
+        return QCoreApplication.translate(message.context, message.template).format(**args)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return str(message)
+
+
 def rejected_line(rejected: RejectedChange) -> str:
     """``summary`` already names the field, the record and the rule; ``reason`` is only its code."""
     return _tr("Not applied, from {user}: {summary}").format(user=rejected.user, summary=rejected.summary)
 
 
 def problem_line(problem: SiteProblem) -> str:
-    return _tr("Changes from {who} wait: {reason}").format(
-        who=problem.user or problem.site, reason=sync_reason(problem.reason)
-    )
+    reason = message_text(problem.explained) if problem.explained is not None else sync_reason(problem.reason)
+    return _tr("Changes from {who} wait: {reason}").format(who=problem.user or problem.site, reason=reason)
 
 
-def progress_line(done: int, total: int, message: str) -> str:
-    step = sync_reason(message) if message else _tr("Syncing…")
+def progress_line(done: int, total: int, step: str) -> str:
+    """``step`` is already in the user's language (``message_text`` on the worker)."""
+    step = step or _tr("Syncing…")
     return _tr("{step} ({done} of {total})").format(step=step, done=done, total=total) if total else step

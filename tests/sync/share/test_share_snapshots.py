@@ -25,72 +25,101 @@ from fieldcrm.sync.share import (
     SigningKey,
     revoke_user,
 )
+from fieldcrm.sync.share import frame
 from fieldcrm.sync.share import snapshot as snapshot_format
-from fieldcrm.sync.share.snapshot import SnapshotEncoder, SnapshotHeader, iter_records, verify_snapshot
+from fieldcrm.sync.share.errors import NewerFormat
+from fieldcrm.sync.share.snapshot import SnapshotEncoder, SnapshotHeader, iter_body, iter_records, verify_snapshot
+from tests.sync import format1
 
-ROW_FIELDS = 80
-ROWS = 1000
+BODY_PIECES = 80
+PIECE = 64 * 1024
 
 
-def rows(count: int) -> Iterator[dict[str, object]]:
-    for i in range(count):
-        row: dict[str, object] = {"tbl": "customers", "id": f"01J{i:08d}", "hlc": 10**12 + i}
-        row.update({f"f{n}": f"值 {i} {n}" for n in range(ROW_FIELDS)})
-        yield row
+def body(pieces: int) -> Iterator[bytes]:
+    """A body of ``pieces`` chunks, made as they are asked for (as an image file is read)."""
+    for i in range(pieces):
+        yield (f"块 {i} ".encode() * (PIECE // 8))[:PIECE]
 
 
 def test_a_supervisor_snapshot_streams_in_and_out(fleet: Fleet, monkeypatch: pytest.MonkeyPatch) -> None:
     refs = fleet.publish("alice", "site-a", 3)
     covers = {"site-a": refs[-1].cursor}
     monkeypatch.setattr(snapshot_format, "_CHUNK", 64 * 1024)
-    on_disk_before_last_row: list[int] = []
+    on_disk_before_last_piece: list[int] = []
 
-    def watched() -> Iterator[dict[str, object]]:
-        for i, row in enumerate(rows(ROWS)):
-            if i == ROWS - 1:
+    def watched() -> Iterator[bytes]:
+        for i, piece in enumerate(body(BODY_PIECES)):
+            if i == BODY_PIECES - 1:
                 temps = fleet.share.layout.snapshots("site-s").glob(".site-s.*.tmp")
-                on_disk_before_last_row.append(sum(p.stat().st_size for p in temps))
-            yield row
+                on_disk_before_last_piece.append(sum(p.stat().st_size for p in temps))
+            yield piece
 
     tracemalloc.start()
     ref = fleet.writer("sue", "site-s").write_snapshot(covers, watched())
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert on_disk_before_last_row[0] > 64 * 1024  # written while the rows were still coming
-    assert peak < 2**20, f"writing held {peak} bytes"  # the rows are ~5 MB of JSON
+    assert on_disk_before_last_piece[0] > 0  # written while the body was still coming
+    assert peak < 2**20, f"writing held {peak} bytes"  # the body is 5 MB
     snapshot = fleet.share.latest_snapshot()
     assert snapshot is not None and snapshot.ref == ref and snapshot.covers == covers
     assert snapshot.author.user == "sue" and snapshot.author.role is Role.SUPERVISOR
-    count = 0
-    for got, want in zip(snapshot.records(), rows(ROWS), strict=True):
-        assert got == want
-        count += 1
-    assert count == ROWS and ref.path.stat().st_size < 2**20
+    assert snapshot.version == snapshot_format.VERSION
+    tracemalloc.start()
+    read = hashlib.sha256()
+    for chunk in snapshot.body():
+        read.update(chunk)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert read.digest() == hashlib.sha256(b"".join(body(BODY_PIECES))).digest()
+    assert peak < 2**20, f"reading held {peak} bytes"
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.dictionaries(st.text(max_size=5), st.one_of(st.none(), st.integers(), st.text(max_size=30))), max_size=20))
-def test_snapshot_records_round_trip(tmp_path: Path, recs: list[dict[str, object]]) -> None:
+@given(st.lists(st.binary(max_size=200), max_size=20))
+def test_snapshot_body_round_trip(tmp_path: Path, pieces: list[bytes]) -> None:
     key = SigningKey.generate()
     covers = {"site-a": Cursor(7, "ab" * 32)}
-    encoder = SnapshotEncoder(SnapshotHeader("site-s", datetime.now(timezone.utc), covers), recs, key)
+    encoder = SnapshotEncoder(SnapshotHeader("site-s", datetime.now(timezone.utc), covers), pieces, key)
     path = tmp_path / "x.snap"
     path.write_bytes(b"".join(encoder.chunks()))
     checked = verify_snapshot(path)
     assert checked.hash == encoder.hash and checked.signer == key.public and checked.header.covers == covers
+    assert b"".join(iter_body(path, checked)) == b"".join(pieces)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.dictionaries(st.text(max_size=5), st.one_of(st.none(), st.integers(), st.text(max_size=30))), max_size=20))
+def test_format_1_records_are_still_read(tmp_path: Path, recs: list[dict[str, object]]) -> None:
+    key = SigningKey.generate()
+    header = SnapshotHeader("site-s", datetime.now(timezone.utc), {"site-a": Cursor(7, "ab" * 32)})
+    path = tmp_path / "old.snap"
+    path.write_bytes(format1.encode(header, recs, key))
+    checked = verify_snapshot(path)
+    assert checked.version == snapshot_format.RECORDS_VERSION and checked.signer == key.public
     assert list(iter_records(path, checked)) == recs
+
+
+def test_a_newer_snapshot_format_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    key = SigningKey.generate()
+    encoder = SnapshotEncoder(SnapshotHeader("site-s", datetime.now(timezone.utc), {}), [b"x"], key)
+    data = b"".join(encoder.chunks()).replace(b"snapshot 2\n", b"snapshot 3\n", 1)
+    digest = hashlib.sha256(data[: -frame.TRAILER_SIZE]).digest()
+    path = tmp_path / "new.snap"
+    path.write_bytes(data[: -frame.TRAILER_SIZE] + frame.trailer("snapshot", digest, key))
+    with pytest.raises(NewerFormat, match="update the app"):
+        verify_snapshot(path)
 
 
 def test_only_supervisors_and_admins_write_snapshots(fleet: Fleet) -> None:
     with pytest.raises(NotAuthorized, match="supervisors"):
-        fleet.writer("alice", "site-a").write_snapshot({}, rows(1))
+        fleet.writer("alice", "site-a").write_snapshot({}, body(1))
     assert fleet.share.snapshots() == []
 
 
 def test_the_latest_valid_snapshot_is_picked(fleet: Fleet, caplog: pytest.LogCaptureFixture) -> None:
     writer = fleet.writer("sue", "site-s")
-    older = writer.write_snapshot({}, rows(3))
-    newer = writer.write_snapshot({}, rows(4))
+    older = writer.write_snapshot({}, body(3))
+    newer = writer.write_snapshot({}, body(4))
     assert [r.path for r in fleet.share.snapshots()] == [newer.path, older.path]
     data = bytearray(newer.path.read_bytes())
     data[len(data) // 2] ^= 0x40
@@ -99,12 +128,12 @@ def test_the_latest_valid_snapshot_is_picked(fleet: Fleet, caplog: pytest.LogCap
         fleet.share.open_snapshot(newer)
     assert "sue" in str(caught.value) and str(newer.path) in str(caught.value)
     picked = fleet.share.latest_snapshot()
-    assert picked is not None and picked.ref == older and len(list(picked.records())) == 3
+    assert picked is not None and picked.ref == older and b"".join(picked.body()) == b"".join(body(3))
     assert "skipping snapshot" in caplog.text
 
 
 def test_a_snapshot_by_a_revoked_supervisor_is_not_used(fleet: Fleet) -> None:
-    fleet.writer("sue", "site-s").write_snapshot({}, rows(1))
+    fleet.writer("sue", "site-s").write_snapshot({}, body(1))
     revoke_user(fleet.share, fleet.admin, "sue")
     assert fleet.share.latest_snapshot() is None
     with pytest.raises(BadSignature):
@@ -112,21 +141,21 @@ def test_a_snapshot_by_a_revoked_supervisor_is_not_used(fleet: Fleet) -> None:
 
 
 def test_a_snapshot_changed_after_verification_fails_at_the_end(fleet: Fleet) -> None:
-    ref = fleet.writer("sue", "site-s").write_snapshot({}, rows(200))
+    ref = fleet.writer("sue", "site-s").write_snapshot({}, body(20))
     snapshot = fleet.share.open_snapshot(ref)
     data = bytearray(ref.path.read_bytes())
     data[-200] ^= 1
     ref.path.write_bytes(bytes(data))
     with pytest.raises(CorruptFile):
-        list(snapshot.records())
+        list(snapshot.body())
 
 
 def test_archiving_moves_only_what_every_kept_snapshot_covers(fleet: Fleet) -> None:
     a = fleet.publish("alice", "site-a", 5)
     b = fleet.publish("bob", "site-b", 2)
     writer = fleet.writer("sue", "site-s")
-    first = fleet.share.open_snapshot(writer.write_snapshot({"site-a": a[2].cursor, "site-b": b[1].cursor}, rows(1)))
-    second = fleet.share.open_snapshot(writer.write_snapshot({"site-a": a[3].cursor}, rows(1)))
+    first = fleet.share.open_snapshot(writer.write_snapshot({"site-a": a[2].cursor, "site-b": b[1].cursor}, body(1)))
+    second = fleet.share.open_snapshot(writer.write_snapshot({"site-a": a[3].cursor}, body(1)))
     assert fleet.share.archive_covered([first, second]) == 3  # site-a 1..3; site-b is not in both
     live = sorted(p.name for p in fleet.share.layout.changes("site-a").rglob("*.chg"))
     archived = sorted(p.name for p in fleet.share.layout.changes("site-a", archived=True).rglob("*.chg"))
@@ -145,14 +174,14 @@ def test_archiving_moves_only_what_every_kept_snapshot_covers(fleet: Fleet) -> N
 def test_archiving_leaves_a_site_alone_when_the_snapshot_saw_another_history(fleet: Fleet) -> None:
     a = fleet.publish("alice", "site-a", 3)
     stale = Cursor(2, "00" * 32)
-    snapshot = fleet.share.open_snapshot(fleet.writer("sue", "site-s").write_snapshot({"site-a": stale}, rows(1)))
+    snapshot = fleet.share.open_snapshot(fleet.writer("sue", "site-s").write_snapshot({"site-a": stale}, body(1)))
     assert fleet.share.archive_covered([snapshot]) == 0
     assert [x.seq for x in fleet.share.read_new("site-a", START)] == [1, 2, 3] and fleet.share.head("site-a") == a[-1].cursor
 
 
 def test_archiving_finishes_an_interrupted_move(fleet: Fleet) -> None:
     a = fleet.publish("alice", "site-a", 2)
-    snapshot = fleet.share.open_snapshot(fleet.writer("sue", "site-s").write_snapshot({"site-a": a[1].cursor}, rows(1)))
+    snapshot = fleet.share.open_snapshot(fleet.writer("sue", "site-s").write_snapshot({"site-a": a[1].cursor}, body(1)))
     target = fleet.share.layout.change("site-a", 1, archived=True)
     target.parent.mkdir(parents=True)
     os.link(fleet.share.layout.change("site-a", 1), target)  # killed between link and unlink

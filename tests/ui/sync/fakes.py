@@ -16,12 +16,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldcrm.errors import FieldCRMError
+from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 from fieldcrm.sync.engine import RejectedChange, SiteProblem, SyncCancelled, SyncSummary
+from fieldcrm.sync.messages import Message
+from fieldcrm.sync.share.errors import BadSignature
 from fieldcrm.workspace import Workspace
 
 SUMMARY = SyncSummary(
     "", "2025-06-16T09:30:00+00:00", 2.5, sent_changes=3, sent_files=1, received_changes=12, received_files=2,
     applied=11, duplicates=1,
+)
+
+
+UNSIGNED = BadSignature(_N("Sync", "the file is not signed")).locate(
+    site="site-9", seq=4, path=Path("sites/site-9/000000000004.chg"), owner="赵六"
 )
 
 
@@ -48,7 +56,7 @@ class FakeEngine:
         workspace: Workspace,
         share: Path | None = None,
         *,
-        progress: Callable[[int, int, str], None] | None = None,
+        progress: Callable[[int, int, Message], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> SyncSummary:
         assert progress is not None and cancelled is not None
@@ -59,11 +67,11 @@ class FakeEngine:
         if self.error is not None:
             raise self.error
         for step in range(self.steps):
-            progress(step, self.steps, "Receiving changes")
+            progress(step, self.steps, Message.of(_N("Sync", "Read file #{seq} of {user}"), seq=step + 1, user="王五"))
             while not self.gate.wait(0.01):
                 if cancelled():
                     raise SyncCancelled("Sync cancelled")
-        progress(self.steps, self.steps, "Done")
+        progress(self.steps, self.steps, Message.of(_N("Sync", "Sync finished")))
         used = share or self.share
         assert used is not None
         self.share = used
@@ -71,7 +79,7 @@ class FakeEngine:
             SUMMARY,
             share=str(used),
             rejected=[RejectedChange("王五", "supervisor_only", "王五 may not change Grade of C-0001")],
-            problems=[SiteProblem("site-9", None, "file #4 is damaged")],
+            problems=[SiteProblem("site-9", None, UNSIGNED.message, UNSIGNED.explained())],
             conflicts_open=1,
             clock_warnings=["钱七's clock runs 1 day ahead"],
             changed_tables=set(self.tables),

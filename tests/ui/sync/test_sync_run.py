@@ -23,7 +23,7 @@ def test_sync_runs_on_a_worker_with_progress_then_shows_the_summary(
     assert "Not synced yet" in page.summary_view.when_label.text()
 
     page.sync_button.click()
-    qtbot.waitUntil(lambda: "Receiving changes" in page.progress_label.text())
+    qtbot.waitUntil(lambda: "Read file #1 of 王五" in page.progress_label.text())
     assert not page.sync_button.isEnabled() and page.cancel_button.isVisible() and page.progress_bar.isVisible()
     assert not page.conflicts.keep_button.isEnabled()  # the sync holds the write lock meanwhile
     assert page.start_sync() is False  # never two at once
@@ -41,7 +41,7 @@ def test_sync_runs_on_a_worker_with_progress_then_shows_the_summary(
     assert view.received_label.text() == "Received: 12 change(s) in 2 file(s); 11 applied, 1 already here"
     assert view.issue_lines() == [
         "Not applied, from 王五: 王五 may not change Grade of C-0001",
-        "Changes from site-9 wait: file #4 is damaged",
+        "Changes from site-9 wait: Site site-9 (赵六), file #4 (sites/site-9/000000000004.chg): the file is not signed",
         "钱七's clock runs 1 day ahead",
     ]
 
