@@ -26,6 +26,7 @@ from fieldcrm.domain.classifications import Role
 from fieldcrm.storage import attachments
 from fieldcrm.storage.database import write_transaction
 from fieldcrm.sync import engine, membership, photos
+from fieldcrm.sync.messages import Message
 from fieldcrm.sync.share import Share
 from fieldcrm.workspace import Workspace, open_workspace
 
@@ -41,7 +42,7 @@ PHOTO_BYTES = 200_000
 class _Tally:
     def __init__(self) -> None:
         self.photos_sent = self.photos_received = self.photos_missing = 0
-        self.photo_warnings: list[str] = []
+        self.photo_warnings: list[Message] = []
 
 
 def _laptop(folder: Path, user: str, role: Role, territory: str | None) -> Workspace:

@@ -17,10 +17,15 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
+from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 from fieldcrm.sync import clock
+from fieldcrm.sync.messages import Message
 from fieldcrm.sync.roles import Author
 
 AHEAD_LIMIT_MS = 5 * 60 * 1000
+HOUR_MS = 3_600_000
+
+MSG_AHEAD = _N("Sync", "{user}'s laptop clock (site {site}) runs {hours:.1f} h ahead; ask them to set it right")
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,11 @@ class ClockWarning:
     @property
     def noticed_at(self) -> datetime:
         return datetime.fromtimestamp(self.noticed_ms / 1000, tz=timezone.utc)
+
+    @property
+    def explained(self) -> Message:
+        """What a sync summary says of it: the CLI prints it, the Sync page translates it."""
+        return Message.of(MSG_AHEAD, user=self.user_name, site=self.site, hours=self.ahead_ms / HOUR_MS)
 
 
 def note(db: sqlite_utils.Database, author: Author, hlcs: Sequence[int]) -> ClockWarning | None:

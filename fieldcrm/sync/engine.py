@@ -49,7 +49,6 @@ from fieldcrm.sync.device import (
     load_or_create_key,
     sync_lock,
 )
-from fieldcrm.sync.drift import ClockWarning
 from fieldcrm.sync.merge import ApplyResult, ChangeFile, apply_files
 from fieldcrm.sync.outbox import collect_outgoing, exported_through, mark_exported
 from fieldcrm.sync.roles import Author
@@ -108,8 +107,15 @@ class RejectedChange:
     """A received change the signer was not allowed to make; every laptop rejects it alike."""
 
     user: str
-    reason: str
-    summary: str
+    reason: str  # a ``roles.Reason`` code
+    summary: str  # in English, as the CLI prints it
+    # The same as a template and its arguments, for the GUI to translate (None in summaries stored before).
+    explained: Message | None = None
+
+
+# Warnings listed as messages; ``to_json`` writes each list in English under its own key, as the CLI
+# prints it, and as templates under ``<key>_explained``.
+WARNING_LISTS = ("clock_warnings", "photo_warnings")
 
 
 @dataclass
@@ -126,28 +132,49 @@ class SyncSummary:
     rejected: list[RejectedChange] = field(default_factory=list)
     problems: list[SiteProblem] = field(default_factory=list)
     conflicts_open: int = 0
-    clock_warnings: list[str] = field(default_factory=list)
+    clock_warnings: list[Message] = field(default_factory=list)
     changed_tables: set[str] = field(default_factory=set)
     photos_sent: int = 0  # photo files: see sync.photos
     photos_received: int = 0
     photos_missing: int = 0
-    photo_warnings: list[str] = field(default_factory=list)
+    photo_warnings: list[Message] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data: dict[str, Any] = {}
+        for key, value in asdict(self).items():
+            if key in WARNING_LISTS:
+                warnings: list[Message] = getattr(self, key)
+                data[key] = [str(warning) for warning in warnings]
+                data[f"{key}_explained"] = [warning.to_json() for warning in warnings]
+            else:
+                data[key] = value
         data["changed_tables"] = sorted(self.changed_tables)
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SyncSummary:
+        """A stored summary; those stored before messages carried templates load with their English text."""
         values = dict(data)
-        values["rejected"] = [RejectedChange(**r) for r in values.get("rejected", [])]
+        values["rejected"] = [
+            RejectedChange(**{**r, "explained": _optional_message(r.get("explained"))})
+            for r in values.get("rejected", [])
+        ]
         values["problems"] = [
-            SiteProblem(**{**p, "explained": Message.from_json(p["explained"]) if p.get("explained") else None})
+            SiteProblem(**{**p, "explained": _optional_message(p.get("explained"))})
             for p in values.get("problems", [])
         ]
+        for key in WARNING_LISTS:
+            explained = values.pop(f"{key}_explained", None)
+            values[key] = (
+                [Message.from_json(m) for m in explained] if explained is not None
+                else [Message.verbatim(text) for text in values.get(key, [])]
+            )
         values["changed_tables"] = set(values.get("changed_tables", []))
         return cls(**values)
+
+
+def _optional_message(data: dict[str, Any] | None) -> Message | None:
+    return Message.from_json(data) if data else None
 
 
 class SyncError(FieldCRMError):
@@ -286,7 +313,7 @@ class _Run:
         self.publish()
         self.receive()
         photos.exchange(self.workspace, self.share.writer(self.own, self.key), self.summary,
-                        cancel=self._check_cancel, report=lambda text: self.step(text, advance=False))
+                        cancel=self._check_cancel, report=lambda message: self.step(message, advance=False))
         summary = self.summary
         summary.conflicts_open = len(list_conflicts(self.db))
         summary.duration_s = round(time.perf_counter() - self.clock, 3)
@@ -470,9 +497,9 @@ class _Run:
         summary = self.summary
         summary.applied += result.applied
         summary.duplicates += result.duplicates
-        summary.rejected += [RejectedChange(r.user, r.reason.value, r.message) for r in result.rejected]
+        summary.rejected += [RejectedChange(r.user, r.reason.value, r.message, r.explained) for r in result.rejected]
         summary.changed_tables |= {t for t, ids in (result.changed | result.dropped).items() if ids}
-        summary.clock_warnings += [_clock_text(w) for w in result.clock_warnings]
+        summary.clock_warnings += [w.explained for w in result.clock_warnings]
 
 
 class _Counter:
@@ -509,13 +536,6 @@ def _files(records: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         start = end
     if current:
         yield current
-
-
-def _clock_text(warning: ClockWarning) -> str:
-    hours = warning.ahead_ms / 3_600_000
-    return _N("Sync", "{user}'s laptop clock (site {site}) runs {hours:.1f} h ahead; ask them to set it right").format(
-        user=warning.user_name, site=warning.site, hours=hours
-    )
 
 
 def _share_path(workspace: Workspace, share: Path | None) -> Path:

@@ -1,10 +1,11 @@
 """What sync tells the user while it runs and after: a marked template and its arguments.
 
-The engine's progress steps and the reasons a site's files wait are worded
-in English for the CLI and the logs, but the GUI must show them in the
-user's language. So they travel as a ``Message``: the English template
-(marked with ``QT_TRANSLATE_NOOP`` where it is written, like a
-``FieldCRMError``'s), its arguments, and the context to translate it in.
+The engine's progress steps, the reasons a site's files wait, rejected
+changes and the clock and photo warnings are worded in English for the CLI
+and the logs, but the GUI must show them in the user's language. So they
+travel as a ``Message``: the English template (marked with
+``QT_TRANSLATE_NOOP`` where it is written, like a ``FieldCRMError``'s), its
+arguments, and the context to translate it in.
 ``str()`` gives the English text; the GUI translates the template and fills
 in the arguments, translating those that are messages themselves (a file's
 owner, the reason inside "Site …: reason").
@@ -35,6 +36,11 @@ class Message:
     @classmethod
     def of_error(cls, error: FieldCRMError) -> Message:
         return cls.of(error.template, error.context, **error.args_map)
+
+    @classmethod
+    def verbatim(cls, text: str) -> Message:
+        """Text already worded in English (a summary stored before it carried templates): shown as it is."""
+        return cls.of("{text}", text=text)
 
     def __str__(self) -> str:
         return self.template.format(**{k: str(v) if isinstance(v, Message) else v for k, v in self.args.items()})

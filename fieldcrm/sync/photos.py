@@ -18,9 +18,12 @@ territory brings its photos at the next sync, because they are still listed.
 Fetched bytes are checked against their name twice (by the share, then by
 ``attachments.store_blob``) and written to a temporary file that is renamed
 into place; sending goes through ``SiteWriter.put_blob``, which publishes
-with the same write-once rule as change files and does nothing for a blob
-the share already holds. A share that vanishes or fills up in the middle
-stops the photos, not the sync: the changes are already in.
+with the same write-once rule as change files. A photo still owed that the
+share already holds is read back first: a damaged copy there is replaced
+with this laptop's (``SiteWriter.repair_blob``, the one file the share lets
+be replaced, since its name fixes its bytes), so the laptop that sends a
+photo mends it for everyone. A share that vanishes or fills up in the
+middle stops the photos, not the sync: the changes are already in.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 from fieldcrm.storage import attachments
 from fieldcrm.storage.database import write_transaction
 from fieldcrm.sync import scope
-from fieldcrm.sync.share import CorruptFile, ShareError, SiteWriter
+from fieldcrm.sync.messages import Message
+from fieldcrm.sync.share import CorruptFile, ShareError, SiteWriter, StreamStopped
 from fieldcrm.workspace import Workspace
 
 SEND, FETCH = "send", "fetch"
@@ -61,12 +65,12 @@ class PhotoTally(Protocol):
     photos_sent: int
     photos_received: int
     photos_missing: int
-    photo_warnings: list[str]
+    photo_warnings: list[Message]
 
 
 def exchange(
     workspace: Workspace, writer: SiteWriter, tally: PhotoTally, *,
-    cancel: Callable[[], None], report: Callable[[str], None],
+    cancel: Callable[[], None], report: Callable[[Message], None],
 ) -> None:
     """Send the photos owed to the share, then fetch those owed to this laptop.
 
@@ -78,9 +82,10 @@ def exchange(
         photos.transfer(SEND, report)
         photos.transfer(FETCH, report)
     except ShareError as error:
-        tally.photo_warnings.append(MSG_STOPPED.format(reason=error.message))
+        reason = error.explained() if isinstance(error, StreamStopped) else Message.of_error(error)
+        tally.photo_warnings.append(Message.of(MSG_STOPPED, reason=reason))
     except OSError as error:  # this laptop's own disk (full, or the attachments folder unwritable)
-        tally.photo_warnings.append(MSG_STOPPED.format(reason=error.strerror or str(error)))
+        tally.photo_warnings.append(Message.of(MSG_STOPPED, reason=error.strerror or str(error)))
 
 
 def owed(db: sqlite_utils.Database, direction: str) -> list[str]:
@@ -108,7 +113,7 @@ class _Exchange:
         self.tally = tally
         self.cancel = cancel
 
-    def transfer(self, direction: str, report: Callable[[str], None]) -> None:
+    def transfer(self, direction: str, report: Callable[[Message], None]) -> None:
         """Move every photo owed in ``direction``; those that cannot move now stay owed."""
         pending = owed(self.db, direction)
         if not pending:
@@ -116,7 +121,7 @@ class _Exchange:
         step, move, unavailable = (
             (MSG_SENDING, self._send, MSG_GONE_HERE) if direction == SEND else (MSG_FETCHING, self._fetch, MSG_NOT_ON_SHARE)
         )
-        report(step.format(count=len(pending)))
+        report(Message.of(step, count=len(pending)))
         missing = 0
         with self._marking(direction) as done:
             for sha in pending:
@@ -128,16 +133,27 @@ class _Exchange:
                     missing += 1
         if missing:
             self.tally.photos_missing += missing
-            self.tally.photo_warnings.append(unavailable.format(count=missing))
+            self.tally.photo_warnings.append(Message.of(unavailable, count=missing))
 
     def _send(self, sha: str) -> bool:
-        """True once the share has the photo; False when this laptop no longer holds it intact."""
+        """True once the share has the photo intact; False when this laptop no longer holds it intact.
+
+        A copy already on the share is checked against its name and, when
+        damaged, replaced with this laptop's: readers cannot mend it, and
+        would warn of it at every sync.
+        """
         data = _local_bytes(self.workspace, sha)
         if data is None:
             return False
-        if not self._on_share(sha):
+        try:
+            on_share = self.share.get_blob(sha) is not None
+        except CorruptFile:
+            self.writer.repair_blob(data)
+        else:
+            if on_share:
+                return True
             self.writer.put_blob(data)
-            self.tally.photos_sent += 1
+        self.tally.photos_sent += 1
         return True
 
     def _fetch(self, sha: str) -> bool | None:
@@ -147,22 +163,17 @@ class _Exchange:
         try:
             data = self.share.get_blob(sha)
         except CorruptFile as error:
-            return self._damaged(sha, error.reason)
+            return self._damaged(sha, Message.of_error(error))
         if data is None:
             return False
         if not attachments.store_blob(self.workspace, sha, data):
-            return self._damaged(sha, MSG_CHANGED)
+            return self._damaged(sha, Message.of(MSG_CHANGED))
         self.tally.photos_received += 1
         return True
 
-    def _damaged(self, sha: str, reason: str) -> None:
+    def _damaged(self, sha: str, reason: Message) -> None:
         self.tally.photos_missing += 1
-        self.tally.photo_warnings.append(MSG_DAMAGED.format(sha=sha[:12], reason=reason))
-
-    def _on_share(self, sha: str) -> bool:
-        path = self.share.layout.blob(sha)
-        with self.share.io_errors(_N("Sync", "reading attachment {sha}"), sha=sha):
-            return path.is_file()
+        self.tally.photo_warnings.append(Message.of(MSG_DAMAGED, sha=sha[:12], reason=reason))
 
     @contextmanager
     def _marking(self, direction: str) -> Iterator[Callable[[str], None]]:

@@ -21,6 +21,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from fieldcrm.domain.classifications import Role
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 from fieldcrm.sync import wire
+from fieldcrm.sync.messages import Message
 from fieldcrm.sync.registry import PSEUDO_FIELDS, SEEN, is_supervisor_only
 
 INT64 = 1 << 63
@@ -69,9 +70,14 @@ class Rejection:
     user: str  # the signer
 
     @property
-    def message(self) -> str:
+    def explained(self) -> Message:
+        """Which field of which record, by whom and why: a template the Sync page translates."""
         record = self.record if isinstance(self.record, Mapping) else {}
-        return MESSAGES[self.reason].format(field=record.get("field"), row=record.get("row"), user=self.user)
+        return Message.of(MESSAGES[self.reason], field=record.get("field"), row=record.get("row"), user=self.user)
+
+    @property
+    def message(self) -> str:
+        return str(self.explained)
 
 
 @dataclass

@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AssetHistoryCounts</name>
+    <message numerus="yes">
+        <location filename="../../fieldcrm/ui/assets/history.py" line="+51"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssetReviewCounts</name>
+    <message numerus="yes">
+        <location filename="../../fieldcrm/ui/assets/supervisor_views.py" line="+50"/>
+        <source>%n concurrent event(s)</source>
+        <translation>
+            <numerusform>%n concurrent event</numerusform>
+            <numerusform>%n concurrent events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AssetsPage</name>
     <message numerus="yes">
         <location filename="../../fieldcrm/ui/assets/assets_page.py" line="+132"/>
@@ -146,6 +176,33 @@
         <translation>
             <numerusform>%n customer without coordinates not on the map</numerusform>
             <numerusform>%n customers without coordinates not on the map</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncCounts</name>
+    <message numerus="yes">
+        <location filename="../../fieldcrm/ui/sync/texts.py" line="+62"/>
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n conflict(s) to review below</source>
+        <translation>
+            <numerusform>%n conflict to review below</numerusform>
+            <numerusform>%n conflicts to review below</numerusform>
         </translation>
     </message>
 </context>

@@ -356,12 +356,7 @@ Move the customer to {route}?</source>
         <translation>押金已退还</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%n photo(s)</source>
-        <translation>%n 张照片</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+19"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -399,6 +394,16 @@ Move the customer to {route}?</source>
         <location line="+6"/>
         <source>Photo {number}</source>
         <translation>照片 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>AssetHistoryCounts</name>
+    <message numerus="yes">
+        <location line="-58"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张照片</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -472,7 +477,7 @@ Move the customer to {route}?</source>
         <translation>客户 {id}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+19"/>
         <source>history says {place}</source>
         <translation>历史记录为 {place}</translation>
     </message>
@@ -531,6 +536,23 @@ Move the customer to {route}?</source>
         <location line="+11"/>
         <source>Units whose history disagrees with their record, mostly after two laptops moved the same unit offline. Correct each to where it really is.</source>
         <translation>历史记录与档案不符的设备，多因两台电脑在离线时转移了同一台设备。请逐一更正为实际所在位置。</translation>
+    </message>
+</context>
+<context>
+    <name>AssetReviewCounts</name>
+    <message numerus="yes">
+        <location line="-102"/>
+        <source>%n concurrent event(s)</source>
+        <translation>
+            <numerusform>%n 个并发事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 台设备</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2970,6 +2992,39 @@ The card moves to the deleted customers, where it can be restored.</source>
     </message>
 </context>
 <context>
+    <name>IndexRebuildStatus</name>
+    <message>
+        <location filename="../../fieldcrm/ui/index_rebuild.py" line="+49"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop updating the search index; it carries on when FieldCRM next starts</source>
+        <translation>停止更新搜索索引；下次启动 FieldCRM 时继续</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The search index is out of date: results may be incomplete</source>
+        <translation>搜索索引已过时：搜索结果可能不完整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updating the search index: results may be incomplete</source>
+        <translation>正在更新搜索索引：搜索结果可能不完整</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Search index update stopped: results may be incomplete until FieldCRM next starts</source>
+        <translation>搜索索引更新已停止：在下次启动 FieldCRM 之前搜索结果可能不完整</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The search index could not be updated: {reason}</source>
+        <translation>无法更新搜索索引：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>InspectionRow</name>
     <message>
         <location filename="../../fieldcrm/ui/visits/inspection_section.py" line="+39"/>
@@ -3018,7 +3073,7 @@ The card moves to the deleted customers, where it can be restored.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldcrm/ui/main_window.py" line="+40"/>
+        <location filename="../../fieldcrm/ui/main_window.py" line="+41"/>
         <source>FieldCRM — {workspace}</source>
         <translation>FieldCRM — {workspace}</translation>
     </message>
@@ -3083,7 +3138,7 @@ The card moves to the deleted customers, where it can be restored.</source>
         <translation>{user} · {role}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
@@ -4112,7 +4167,7 @@ Workspace: {workspace}</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../fieldcrm/ui/assets/supervisor_views.py" line="+7"/>
+        <location filename="../../fieldcrm/ui/assets/supervisor_views.py" line="+106"/>
         <source>&amp;Correct location…</source>
         <translation>更正位置(&amp;C)…</translation>
     </message>
@@ -4763,7 +4818,7 @@ Workspace: {workspace}</source>
         <location filename="../../fieldcrm/sync/share/reader.py" line="+76"/>
         <location filename="../../fieldcrm/sync/share/share.py" line="+189"/>
         <location line="+24"/>
-        <location filename="../../fieldcrm/sync/share/writer.py" line="+184"/>
+        <location filename="../../fieldcrm/sync/share/writer.py" line="+199"/>
         <source>reading site {site}</source>
         <translation>读取站点 {site}</translation>
     </message>
@@ -4928,7 +4983,7 @@ Workspace: {workspace}</source>
         <translation>未登记的设备 {key}</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/photos.py" line="+46"/>
+        <location filename="../../fieldcrm/sync/photos.py" line="+50"/>
         <source>Sending photos ({count})</source>
         <translation>正在发送照片（{count}）</translation>
     </message>
@@ -4963,13 +5018,12 @@ Workspace: {workspace}</source>
         <translation>照片未全部交换（{reason}）；其余的将在下次同步时传输</translation>
     </message>
     <message>
-        <location line="+109"/>
         <location filename="../../fieldcrm/sync/share/share.py" line="+5"/>
         <source>reading attachment {sha}</source>
         <translation>读取附件 {sha}</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/share/share.py" line="+7"/>
+        <location line="+7"/>
         <source>the attachment&apos;s bytes do not match its name</source>
         <translation>附件内容与其名称不符</translation>
     </message>
@@ -5067,17 +5121,18 @@ Workspace: {workspace}</source>
         <translation>快照中有一行不是记录</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/share/writer.py" line="-115"/>
+        <location filename="../../fieldcrm/sync/share/writer.py" line="-130"/>
         <source>publishing file #{seq} of site {site}</source>
         <translation>发布站点 {site} 的第 {seq} 号文件</translation>
     </message>
     <message>
         <location line="+23"/>
+        <location line="+20"/>
         <source>storing attachment {sha}</source>
         <translation>保存附件 {sha}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>writing a snapshot of site {site}</source>
         <translation>写入站点 {site} 的快照</translation>
     </message>
@@ -5142,7 +5197,7 @@ Workspace: {workspace}</source>
         <translation>“编辑时被删除”的冲突只能通过保留删除或恢复来解决</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/roles.py" line="+57"/>
+        <location filename="../../fieldcrm/sync/roles.py" line="+58"/>
         <source>A change to {field} of {row} is malformed and was not applied</source>
         <translation>对 {row} 的 {field} 的修改格式不正确，未被应用</translation>
     </message>
@@ -5187,7 +5242,7 @@ Workspace: {workspace}</source>
         <translation>无法获取同步锁 {path}；请重试</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/engine.py" line="+77"/>
+        <location filename="../../fieldcrm/sync/engine.py" line="+76"/>
         <source>This workspace has not synced yet: give the share folder (--share DIR)</source>
         <translation>此工作区尚未同步过：请指定共享目录（--share DIR）</translation>
     </message>
@@ -5227,7 +5282,7 @@ Workspace: {workspace}</source>
         <translation>无法从共享目录读回本机发布的文件：{reason}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+100"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
@@ -5262,7 +5317,7 @@ Workspace: {workspace}</source>
         <translation>已检查站点 {site}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../fieldcrm/sync/drift.py" line="+28"/>
         <source>{user}&apos;s laptop clock (site {site}) runs {hours:.1f} h ahead; ask them to set it right</source>
         <translation>{user} 的电脑时钟（站点 {site}）快了 {hours:.1f} 小时；请提醒其校正时钟</translation>
     </message>
@@ -5304,6 +5359,45 @@ Workspace: {workspace}</source>
         <location line="-1"/>
         <source>Other value</source>
         <translation>另一个值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldcrm/ui/sync/conflict_review.py" line="+80"/>
+        <source>Deleted while edited</source>
+        <translation>编辑时被删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{user}, {when}</source>
+        <translation>{user}，{when}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCounts</name>
+    <message numerus="yes">
+        <location filename="../../fieldcrm/ui/sync/texts.py" line="+62"/>
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 项更改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n conflict(s) to review below</source>
+        <translation>
+            <numerusform>下方有 %n 个冲突待处理</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5372,6 +5466,51 @@ Workspace: {workspace}</source>
         <location line="+3"/>
         <source>Choose the share folder</source>
         <translation>选择共享目录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldcrm/ui/sync/texts.py" line="-34"/>
+        <source>Not synced yet on this laptop</source>
+        <translation>本机尚未同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync: {when} with {share}, took {seconds} s</source>
+        <translation>上次同步：{when}，共享目录 {share}，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sent: {changes} in {files}</source>
+        <translation>已发送：{changes}，{files}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Received: {changes} in {files}; {applied} applied, {duplicates} already here</source>
+        <translation>已接收：{changes}，{files}；应用 {applied} 项，已存在 {duplicates} 项</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No conflicts to review</source>
+        <translation>没有待处理的冲突</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not applied, from {user}: {summary}</source>
+        <translation>未应用，来自 {user}：{summary}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Changes from {who} wait: {reason}</source>
+        <translation>来自 {who} 的更改暂缓：{reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{step} ({done} of {total})</source>
+        <translation>{step}（{done}/{total}）</translation>
     </message>
 </context>
 <context>
@@ -6125,12 +6264,12 @@ Why should it be accepted anyway?</source>
         <translation>工作区数据库 {path} 已损坏（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/storage/migrations.py" line="+189"/>
+        <location filename="../../fieldcrm/storage/migrations.py" line="+191"/>
         <source>This workspace has schema version {found}, made by a newer FieldCRM; this FieldCRM {app} reads up to version {supported}. Update FieldCRM to open it</source>
         <translation>此工作区的数据结构版本为 {found}，由较新版本的 FieldCRM 创建；当前 FieldCRM {app} 最多只能读取版本 {supported}。请升级 FieldCRM 后再打开</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/workspace.py" line="+25"/>
+        <location filename="../../fieldcrm/workspace.py" line="+29"/>
         <source>Create it: run &apos;fieldcrm init&apos; or use the first-start dialog</source>
         <translation>创建工作区：运行 &apos;fieldcrm init&apos; 或使用首次启动对话框</translation>
     </message>
@@ -6155,7 +6294,7 @@ Why should it be accepted anyway?</source>
         <translation>使用人：必须填写姓名</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+33"/>
         <source>The workspace database {path} is empty</source>
         <translation>工作区数据库 {path} 是空文件</translation>
     </message>

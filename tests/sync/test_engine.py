@@ -92,12 +92,18 @@ def test_a_reps_supervisor_only_change_is_rejected_and_reported(office: Office) 
     CustomerService(rep).update(card["id"], {"grade": "key", "city": "宁波"})
     engine.sync(rep)
     summary = engine.sync(sup)
-    assert [(r.user, r.reason) for r in summary.rejected] == [("李雷", "supervisor_only")]
-    assert "grade" in summary.rejected[0].summary
+    [rejected] = summary.rejected
+    assert (rejected.user, rejected.reason) == ("李雷", "supervisor_only")
+    assert "grade" in rejected.summary
+    assert rejected.explained is not None and str(rejected.explained) == rejected.summary  # the GUI's template
+    assert dict(rejected.explained.args) == {"field": "grade", "row": card["id"], "user": "李雷"}
     row = CustomerService(sup).get(card["id"])
     assert (row["grade"], row["city"]) == ("general", "宁波")
-    assert summary.to_json()["rejected"] == [
-        {"user": "李雷", "reason": "supervisor_only", "summary": summary.rejected[0].summary}]
+    assert summary.to_json()["rejected"] == [{
+        "user": "李雷", "reason": "supervisor_only", "summary": rejected.summary,
+        "explained": rejected.explained.to_json(),
+    }]
+    assert engine.last_summary(sup) == summary
 
 
 def test_an_unregistered_device_is_told_what_the_admin_must_run(office: Office) -> None:
@@ -134,7 +140,30 @@ def test_a_day_fast_clock_still_converges_and_is_flagged(office: Office) -> None
     engine.sync(rep)
     assert customers(rep) == customers(sup)
     assert conflict_view(rep) == conflict_view(sup)
-    assert warned.clock_warnings and "李雷" in warned.clock_warnings[0]
+    [warning] = warned.clock_warnings
+    assert warning.args["user"] == "李雷" and 23.9 < warning.args["hours"] < 24.1
+    stored = warned.to_json()
+    assert stored["clock_warnings"] == [str(warning)] and str(warning).startswith("李雷's laptop clock (site ")
+    assert stored["clock_warnings_explained"] == [warning.to_json()]
+    assert engine.last_summary(sup) == warned
+
+
+def test_a_summary_stored_before_messages_still_loads_and_reads_the_same() -> None:
+    """Summaries stored by earlier versions held English text only; the Sync page shows the last one."""
+    stored = {
+        "share": "/mnt/share", "started": "2025-06-16T09:30:00+00:00", "duration_s": 1.5,
+        "rejected": [{"user": "李雷", "reason": "supervisor_only", "summary": "李雷 may not change grade of C1"}],
+        "problems": [{"site": "site-9", "user": None, "reason": "Site site-9: the file is not signed"}],
+        "clock_warnings": ["李雷's laptop clock (site {s1}) runs 24.0 h ahead"],  # braces as text, not placeholders
+        "changed_tables": ["customers"],
+    }
+    summary = engine.SyncSummary.from_json(stored)
+    assert summary.rejected[0].explained is None and summary.problems[0].explained is None
+    assert [str(w) for w in summary.clock_warnings] == stored["clock_warnings"] and summary.photo_warnings == []
+    again = summary.to_json()
+    assert {k: again[k] for k in stored} == {**stored, "rejected": [{**stored["rejected"][0], "explained": None}],
+                                              "problems": [{**stored["problems"][0], "explained": None}]}
+    assert engine.SyncSummary.from_json(again) == summary
 
 
 def test_a_large_outbox_goes_out_in_files_cut_between_timestamps(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:

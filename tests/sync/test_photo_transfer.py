@@ -15,6 +15,7 @@ from fieldcrm.domain.classifications import Role
 from fieldcrm.domain.customers import CustomerService
 from fieldcrm.storage import attachments
 from fieldcrm.sync import engine, photos
+from fieldcrm.sync.messages import Message
 from fieldcrm.sync.share import Share, ShareVanished
 from fieldcrm.workspace import Workspace
 from tests.assets.helpers import FREEZER, JPEG, PNG, image, service
@@ -52,8 +53,10 @@ def test_a_photo_travels_from_the_laptop_that_took_it_to_one_that_keeps_the_shop
     sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
     rep = office.laptop("rep", "李雷")
     inspected_with_photo(sup, tmp_path)
-    sent = engine.sync(sup, office.share)
+    steps: list[Message] = []
+    sent = engine.sync(sup, office.share, progress=lambda done, total, step: steps.append(step))
     assert (sent.photos_sent, sent.photos_received, sent.photos_missing, sent.photo_warnings) == (1, 0, 0, [])
+    assert Message.of(photos.MSG_SENDING, count=1) in steps  # a template for the Sync page to translate
     assert blob_on_share(office, PNG_SHA).read_bytes() == PNG
 
     got = engine.sync(rep, office.share)
@@ -96,11 +99,11 @@ def test_a_photo_not_on_the_share_yet_warns_and_arrives_at_a_later_sync(office: 
     aside = stored.rename(tmp_path / "aside")  # as if the file went missing on the sender's laptop
     held = engine.sync(sup, office.share)
     assert (held.sent_files, held.photos_sent, held.photos_missing) == (1, 0, 1)
-    assert "cannot be sent" in held.photo_warnings[0]
+    assert "cannot be sent" in str(held.photo_warnings[0])
 
     waiting = engine.sync(rep, office.share)  # the records arrive, the photo cannot yet
     assert waiting.received_files == 1 and (waiting.photos_received, waiting.photos_missing) == (0, 1)
-    assert "not on the share yet" in waiting.photo_warnings[0]
+    assert "not on the share yet" in str(waiting.photo_warnings[0])
     assert shown_photo(rep)["path"] is None
 
     aside.rename(stored)
@@ -121,7 +124,9 @@ def test_a_damaged_photo_on_the_share_is_refused_and_fetched_once_repaired(offic
 
     refused = engine.sync(rep, office.share)
     assert (refused.photos_received, refused.photos_missing) == (0, 1)
-    assert "damaged" in refused.photo_warnings[0] and PNG_SHA[:12] in refused.photo_warnings[0]
+    [warning] = refused.photo_warnings
+    assert "damaged" in str(warning) and PNG_SHA[:12] in str(warning)
+    assert refused.to_json()["photo_warnings"] == [str(warning)]
     assert attachments.path_for(rep, PNG_SHA) is None
     assert [p for p in rep.attachments.rglob("*") if p.is_file()] == []  # nothing half-kept, no temporary file
 
@@ -129,6 +134,32 @@ def test_a_damaged_photo_on_the_share_is_refused_and_fetched_once_repaired(offic
     blob.write_bytes(PNG)
     assert engine.sync(rep).photos_received == 1
     assert attachments.path_for(rep, PNG_SHA) is not None
+
+
+def test_a_damaged_copy_on_the_share_is_mended_by_the_laptop_sending_the_photo_then_fetched_fine(
+    office: Office, tmp_path: Path
+) -> None:
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    rep = office.laptop("rep", "李雷")
+    inspected_with_photo(sup, tmp_path)
+    blob = blob_on_share(office, PNG_SHA)
+    blob.parent.mkdir(exist_ok=True)
+    blob.write_bytes(PNG[:-1] + b"\x01")  # the same picture, sent by another laptop and damaged on the share
+    stored = attachments.path_for(sup, PNG_SHA)
+    assert stored is not None
+    aside = stored.rename(tmp_path / "aside")
+    assert engine.sync(sup, office.share).photos_missing == 1  # the inspection goes out, its photo cannot yet
+    refused = engine.sync(rep, office.share)
+    assert refused.photos_missing == 1 and "damaged" in str(refused.photo_warnings[0])
+
+    aside.rename(stored)
+    mended = engine.sync(sup)
+    assert (mended.photos_sent, mended.photos_missing, mended.photo_warnings) == (1, 0, [])
+    assert blob.read_bytes() == PNG and list(blob.parent.iterdir()) == [blob]
+    assert photos.owed(sup.db, photos.SEND) == []
+    fetched = engine.sync(rep)
+    assert (fetched.photos_received, fetched.photos_missing, fetched.photo_warnings) == (1, 0, [])
+    assert Path(shown_photo(rep)["path"]).read_bytes() == PNG
 
 
 def test_a_rep_fetches_no_photo_of_a_shop_outside_the_territory_until_it_moves_in(
@@ -167,13 +198,13 @@ def test_the_share_vanishing_or_a_full_disk_during_photos_is_a_warning_and_the_c
         patched.setattr(Share, "get_blob", vanished)
         summary = engine.sync(rep, office.share)
     assert summary.received_files == 1 and summary.photos_received == 0
-    assert "has gone" in summary.photo_warnings[0]
+    assert "has gone" in str(summary.photo_warnings[0])
     assert service(rep).show("BG-001")["history"][0]["kind"] == "inspect"
     assert photos.owed(rep.db, photos.FETCH) == [PNG_SHA]
     with monkeypatch.context() as patched:
         patched.setattr(attachments, "store_blob", disk_full)  # this laptop's own disk is full
         full = engine.sync(rep)
-    assert full.photos_received == 0 and "No space left on device" in full.photo_warnings[0]
+    assert full.photos_received == 0 and "No space left on device" in str(full.photo_warnings[0])
     assert photos.owed(rep.db, photos.FETCH) == [PNG_SHA]
     assert engine.sync(rep).photos_received == 1
     assert photos.owed(rep.db, photos.FETCH) == []

@@ -17,6 +17,9 @@ create that name; in ``blobs/`` the name is the SHA-256 of the content, so
 whatever won the race holds the same bytes. On Windows ``os.rename`` never
 replaces, so there it is used directly.
 
+The one replacement allowed is ``write_replacing``, for a damaged blob: its
+name promises exactly the new bytes.
+
 Nothing here maps errors: ``OSError`` propagates and the share turns it into
 a typed error with the share's context.
 """
@@ -26,7 +29,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 # errno values meaning "this filesystem cannot make hard links".
@@ -53,6 +56,23 @@ def write_new(path: Path, chunks: Iterable[bytes], *, writer: str, mode: int | N
     forces exact permissions (a private key's 0600) whatever the umask;
     without it the umask decides, as for any file the user creates.
     """
+    _publish(path, chunks, writer=writer, mode=mode, place=_link_no_replace)
+
+
+def write_replacing(path: Path, chunks: Iterable[bytes], *, writer: str) -> None:
+    """Publish ``path`` whole in place of the file there, which readers see before or after, never half.
+
+    Only for a content-addressed file (a blob named by the SHA-256 of its
+    bytes) whose copy is damaged: the name allows no other content, so the
+    replacement cannot change what any reader was promised.
+    """
+    _publish(path, chunks, writer=writer, mode=None, place=os.replace)
+
+
+def _publish(
+    path: Path, chunks: Iterable[bytes], *, writer: str, mode: int | None, place: Callable[[Path, Path], None]
+) -> None:
+    """Write ``chunks`` to a temporary name beside ``path``, fsync it, then ``place`` it under ``path``."""
     tmp = path.with_name(temp_name(writer))
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, 0o666 if mode is None else mode)
@@ -65,7 +85,7 @@ def write_new(path: Path, chunks: Iterable[bytes], *, writer: str, mode: int | N
             os.fsync(fd)
         finally:
             os.close(fd)  # on NFS and SMB, ENOSPC can surface only here
-        _link_no_replace(tmp, path)
+        place(tmp, path)
     except BaseException:
         _unlink_quietly(tmp)
         raise

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,12 +40,18 @@ def details(event: Event) -> str:
         parts.append(f"{caption}: {texts.value(name, event[name])}")
     photos = event.get("photos", [])
     if photos:
-        parts.append(_photo_count(len(photos)))
+        parts.append(_COUNTS.photos(len(photos)))
     return "; ".join(parts)
 
 
-def _photo_count(count: int) -> str:
-    return QCoreApplication.translate("AssetHistory", "%n photo(s)", "", count)
+class AssetHistoryCounts(QObject):
+    """lupdate records plural forms only for ``self.tr`` with a count."""
+
+    def photos(self, count: int) -> str:
+        return self.tr("%n photo(s)", "", count)
+
+
+_COUNTS = AssetHistoryCounts()
 
 
 HISTORY_COLUMNS: tuple[Column[Event], ...] = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtCore import QCoreApplication, QObject, QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,13 +43,26 @@ def location_text(code: str | None) -> str:
     return texts.place({"kind": place.kind, "name": place.ref})
 
 
+class AssetReviewCounts(QObject):
+    """Counted phrases of the review lists: lupdate records plural forms only for ``self.tr`` with a count."""
+
+    def events(self, count: int) -> str:
+        return self.tr("%n concurrent event(s)", "", count)
+
+    def units(self, count: int) -> str:
+        return self.tr("%n unit(s)", "", count)
+
+
+_COUNTS = AssetReviewCounts()
+
+
 def _review_details(row: Row) -> str:
     if "expected_location" in row:
         return QCoreApplication.translate("AssetReview", "history says {place}").format(place=location_text(row["expected_location"]))
     if "events" in row:
-        return QCoreApplication.translate("AssetReview", "%n concurrent event(s)", "", len(row["events"]))
+        return _COUNTS.events(len(row["events"]))
     if "asset_ids" in row:
-        return QCoreApplication.translate("AssetReview", "%n unit(s)", "", len(row["asset_ids"]))
+        return _COUNTS.units(len(row["asset_ids"]))
     return texts.status(row.get("status"))
 
 

@@ -54,10 +54,6 @@ class ConflictRow:
         return self.conflict.kind is Kind.DELETED_WHILE_EDITED
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncConflicts", text)
-
-
 class ConflictReview:
     """Lists and resolves the open conflicts of one workspace."""
 
@@ -81,8 +77,8 @@ class ConflictReview:
                 f"{_field_title(table, edit.field)}: {_value(table, edit.field, edit.value)}" for edit in conflict.edits
             )
             return ConflictRow(
-                conflict, record, _tr("Deleted while edited"), _tr("Deleted"), _who(conflict.winner),
-                edits, _who(conflict.loser),
+                conflict, record, QCoreApplication.translate("SyncConflicts", "Deleted while edited"),
+                QCoreApplication.translate("SyncConflicts", "Deleted"), _who(conflict.winner), edits, _who(conflict.loser),
             )
         return ConflictRow(
             conflict, record, _field_title(table, conflict.field),
@@ -111,4 +107,5 @@ def _value(table: str, field: str, value: Any) -> str:
 
 
 def _who(version: Version) -> str:
-    return _tr("{user}, {when}").format(user=version.user, when=local_time(version.at))
+    text = QCoreApplication.translate("SyncConflicts", "{user}, {when}")  # literal calls: lupdate finds only those
+    return text.format(user=version.user, when=local_time(version.at))

@@ -49,8 +49,8 @@ class SummaryView(QGroupBox):
         lines = [] if summary is None else [
             *(texts.rejected_line(rejected) for rejected in summary.rejected),
             *(texts.problem_line(problem) for problem in summary.problems),
-            *(texts.sync_reason(warning) for warning in summary.clock_warnings),
-            *(texts.sync_reason(warning) for warning in summary.photo_warnings),
+            *(texts.message_text(warning) for warning in summary.clock_warnings),
+            *(texts.message_text(warning) for warning in summary.photo_warnings),
         ]
         self.issues.clear()
         self.issues.addItems(lines)

@@ -210,3 +210,14 @@ def test_a_missing_blob_is_none_and_a_damaged_one_says_so(fleet: Fleet) -> None:
         fleet.share.get_blob(sha)
     with pytest.raises(ValueError):
         fleet.share.get_blob("../../etc/passwd")
+
+
+def test_a_damaged_blob_is_repaired_whole_where_storing_it_again_skips_it(fleet: Fleet) -> None:
+    writer = fleet.writer("bob", "site-b")
+    sha = fleet.writer("alice", "site-a").put_blob(b"signature scan")
+    path = fleet.share.layout.blob(sha)
+    path.write_bytes(b"signature scam")
+    assert writer.put_blob(b"signature scan") == sha and path.read_bytes() == b"signature scam"  # never replaces
+    assert writer.repair_blob(b"signature scan") == sha
+    assert fleet.share.get_blob(sha) == b"signature scan"
+    assert list(path.parent.iterdir()) == [path]  # the temporary file became the blob

@@ -17,9 +17,12 @@ from pathlib import Path
 
 from fieldcrm.errors import FieldCRMError
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
+from fieldcrm.sync import photos
+from fieldcrm.sync.drift import ClockWarning
 from fieldcrm.sync.engine import RejectedChange, SiteProblem, SyncCancelled, SyncSummary
 from fieldcrm.sync.messages import Message
-from fieldcrm.sync.share.errors import BadSignature
+from fieldcrm.sync.roles import Reason, Rejection
+from fieldcrm.sync.share.errors import BadSignature, CorruptFile
 from fieldcrm.workspace import Workspace
 
 SUMMARY = SyncSummary(
@@ -31,6 +34,12 @@ SUMMARY = SyncSummary(
 UNSIGNED = BadSignature(_N("Sync", "the file is not signed")).locate(
     site="site-9", seq=4, path=Path("sites/site-9/000000000004.chg"), owner="赵六"
 )
+# Worded by the code that words them in a real sync.
+GRADE_REFUSED = Rejection({"field": "grade", "row": "C-0001"}, Reason.SUPERVISOR_ONLY, "王五")
+FAST_CLOCK = ClockWarning("site-7", "钱七", 86_400_000, 0, 0).explained
+PHOTO_LATE = Message.of(photos.MSG_NOT_ON_SHARE, count=2)
+PHOTO_DAMAGED = Message.of(photos.MSG_DAMAGED, sha="9f86d081884c", reason=Message.of_error(
+    CorruptFile(_N("Sync", "the attachment's bytes do not match its name"))))
 
 
 @dataclass
@@ -78,10 +87,12 @@ class FakeEngine:
         self.last = dataclasses.replace(
             SUMMARY,
             share=str(used),
-            rejected=[RejectedChange("王五", "supervisor_only", "王五 may not change Grade of C-0001")],
+            rejected=[RejectedChange("王五", GRADE_REFUSED.reason.value, GRADE_REFUSED.message, GRADE_REFUSED.explained)],
             problems=[SiteProblem("site-9", None, UNSIGNED.message, UNSIGNED.explained())],
             conflicts_open=1,
-            clock_warnings=["钱七's clock runs 1 day ahead"],
+            clock_warnings=[FAST_CLOCK],
+            photos_missing=3,
+            photo_warnings=[PHOTO_LATE, PHOTO_DAMAGED],
             changed_tables=set(self.tables),
         )
         return self.last

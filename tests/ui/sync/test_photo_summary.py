@@ -7,7 +7,7 @@ import dataclasses
 from pytestqt.qtbot import QtBot
 
 from fieldcrm.ui.sync.summary_view import SummaryView
-from tests.ui.sync.fakes import SUMMARY
+from tests.ui.sync.fakes import PHOTO_LATE, SUMMARY
 
 
 def test_photo_counts_and_warnings_are_shown_only_when_photos_were_due(qtbot: QtBot) -> None:
@@ -17,9 +17,8 @@ def test_photo_counts_and_warnings_are_shown_only_when_photos_were_due(qtbot: Qt
     view.show_summary(SUMMARY)
     assert view.photos_label.isHidden() and view.issue_lines() == []
 
-    warning = "1 photo(s) are not on the share yet; they are fetched at a later sync"
     view.show_summary(dataclasses.replace(
-        SUMMARY, photos_sent=2, photos_received=5, photos_missing=1, photo_warnings=[warning]))
+        SUMMARY, photos_sent=2, photos_received=5, photos_missing=1, photo_warnings=[PHOTO_LATE]))
     assert view.photos_label.isVisible()
     assert view.photos_label.text() == "Photos: 2 sent, 5 received, 1 missing"
-    assert view.issue_lines() == [warning]
+    assert view.issue_lines() == ["2 photo(s) are not on the share yet; they are fetched at a later sync"]

@@ -40,9 +40,12 @@ def test_sync_runs_on_a_worker_with_progress_then_shows_the_summary(
     assert view.sent_label.text() == "Sent: 3 change(s) in 1 file(s)"
     assert view.received_label.text() == "Received: 12 change(s) in 2 file(s); 11 applied, 1 already here"
     assert view.issue_lines() == [
-        "Not applied, from 王五: 王五 may not change Grade of C-0001",
+        "Not applied, from 王五: 王五 may not change grade of C-0001 (supervisors only); the change was not applied",
         "Changes from site-9 wait: Site site-9 (赵六), file #4 (sites/site-9/000000000004.chg): the file is not signed",
-        "钱七's clock runs 1 day ahead",
+        "钱七's laptop clock (site site-7) runs 24.0 h ahead; ask them to set it right",
+        "2 photo(s) are not on the share yet; they are fetched at a later sync",
+        "Photo 9f86d081884c on the share is damaged (the attachment's bytes do not match its name); "
+        "it was not kept and is fetched again later",
     ]
 
 

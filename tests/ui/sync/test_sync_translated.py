@@ -1,4 +1,5 @@
-"""The engine's progress steps and a waiting site's reason reach the Sync page in the user's language."""
+"""The engine's progress steps, a waiting site's reason, rejected changes and clock and photo warnings
+reach the Sync page in the user's language."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
 from fieldcrm.sync.engine import SyncSummary
+from fieldcrm.ui.sync.sync_page import SyncPage
 from fieldcrm.workspace import Workspace
 from tests.ui.sync.conftest import MakePage
 from tests.ui.sync.fakes import FakeEngine
@@ -21,7 +23,24 @@ CHINESE = {
     ("Sync", "the file is not signed"): "文件没有签名",
     ("SyncPage", "{step} ({done} of {total})"): "{step}（{done}/{total}）",
     ("SyncPage", "Changes from {who} wait: {reason}"): "{who}的更改暂缓：{reason}",
+    ("SyncPage", "Not applied, from {user}: {summary}"): "未应用（来自{user}）：{summary}",
+    ("Sync", "{user} may not change {field} of {row} (supervisors only); the change was not applied"):
+        "{user}无权修改{row}的{field}（仅限主管）；该修改未被应用",
+    ("Sync", "{user}'s laptop clock (site {site}) runs {hours:.1f} h ahead; ask them to set it right"):
+        "{user}的电脑时钟（站点{site}）快了{hours:.1f}小时；请提醒其校正时钟",
+    ("Sync", "{count} photo(s) are not on the share yet; they are fetched at a later sync"):
+        "{count}张照片尚未上传到共享目录，将在之后的同步中获取",
+    ("Sync", "Photo {sha} on the share is damaged ({reason}); it was not kept and is fetched again later"):
+        "共享目录中的照片{sha}已损坏（{reason}）；未保存，稍后重新获取",
+    ("Sync", "the attachment's bytes do not match its name"): "附件内容与其名称不符",
 }
+# What the Sync page lists under "Needs attention" for the fake engine's summary, the waiting site aside.
+WARNINGS_IN_CHINESE = [
+    "未应用（来自王五）：王五无权修改C-0001的grade（仅限主管）；该修改未被应用",
+    "钱七的电脑时钟（站点site-7）快了24.0小时；请提醒其校正时钟",
+    "2张照片尚未上传到共享目录，将在之后的同步中获取",
+    "共享目录中的照片9f86d081884c已损坏（附件内容与其名称不符）；未保存，稍后重新获取",
+]
 
 
 class Chinese(QTranslator):
@@ -53,7 +72,7 @@ def test_progress_and_a_waiting_site_show_in_chinese(
     assert waiting == ["site-9的更改暂缓：站点site-9（赵六），第4号文件（sites/site-9/000000000004.chg）：文件没有签名"]
 
 
-def test_a_stored_summary_keeps_the_reason_translatable(
+def test_a_rejected_change_and_clock_and_photo_warnings_show_in_chinese_also_once_stored(
     qtbot: QtBot, chinese: None, make_page: MakePage, workspace: Workspace, engine: FakeEngine
 ) -> None:
     """The page shows the last summary from the workspace after a restart: it must still translate."""
@@ -61,7 +80,14 @@ def test_a_stored_summary_keeps_the_reason_translatable(
     first = make_page(workspace, engine)
     first.sync_button.click()
     qtbot.waitUntil(lambda: engine.last is not None and not first.progress_bar.isVisible())
+    assert warnings(first) == WARNINGS_IN_CHINESE
     assert engine.last is not None
     engine.last = SyncSummary.from_json(engine.last.to_json())
     again = make_page(workspace, engine)
     assert any(line.endswith("：文件没有签名") for line in again.summary_view.issue_lines())
+    assert warnings(again) == WARNINGS_IN_CHINESE
+
+
+def warnings(page: SyncPage) -> list[str]:
+    """The page's "Needs attention" lines but the waiting site's."""
+    return [line for line in page.summary_view.issue_lines() if "site-9" not in line]
