@@ -2,6 +2,9 @@
 
 Every entry point (GUI, CLI, benchmarks) opens workspaces here, so the
 checks, the migration and the triggers are the same for all of them.
+Opening never recomputes a derived table: when an upgrade changed how one is
+derived, it only starts the rebuild, which the caller then runs in batches
+(``finish_rebuilds``: the GUI on a worker, the CLI before its command).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 import sqlite_utils
 
@@ -17,7 +21,7 @@ from fieldcrm.domain.classifications import Role
 from fieldcrm.errors import WorkspaceError
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 from fieldcrm.storage import identity as identity_store
-from fieldcrm.storage import migrations, search
+from fieldcrm.storage import derived, migrations, search
 from fieldcrm.storage.database import DB_NAME, connect, explain, write_transaction
 from fieldcrm.storage.identity import Identity
 from fieldcrm.sync import capture
@@ -65,6 +69,23 @@ class Workspace:
         with write_transaction(self.db):
             return identity_store.create(self.db, user_name.strip(), role, (territory or "").strip() or None)
 
+    def rebuild_progress(self) -> tuple[int, int] | None:
+        """How far the rebuild of derived tables started by an upgrade got, as (done, total); None when none is due."""
+        return derived.progress(self.db)
+
+    def finish_rebuilds(
+        self,
+        report: derived.Report | None = None,
+        keep_going: Callable[[], bool] = lambda: True,
+        batch_seconds: float | None = None,
+        pause_seconds: float | None = None,
+    ) -> bool:
+        """Carry a rebuild started by an upgrade to its end, in short transactions; False when
+        ``keep_going`` stopped it first (the next call resumes). See ``storage/derived.py``."""
+        return derived.catch_up(
+            self.db, report=report, keep_going=keep_going, batch_seconds=batch_seconds, pause_seconds=pause_seconds
+        )
+
     def close(self) -> None:
         self.db.close()
 
@@ -105,7 +126,8 @@ def open_workspace(folder: Path, *, create: bool = False, read_only: bool = Fals
             migrations.migrate(db, db_path)
             with write_transaction(db):
                 capture.install(db)
-                search.install(db)
+                if search.install(db):
+                    derived.start(db, derived.CUSTOMER_SEARCH)
                 # Always write on opening, so an unwritable file is reported now,
                 # not when the user first saves an edit.
                 db.execute(

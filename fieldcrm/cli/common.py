@@ -11,7 +11,7 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, NoReturn
+from typing import Any, Callable, Iterator, NoReturn
 
 from fieldcrm.paths import default_workspace
 from fieldcrm.workspace import Workspace, open_workspace
@@ -21,6 +21,8 @@ EXIT_ERROR = 1  # a known error: missing workspace, unknown customer, role rule,
 EXIT_USAGE = 2  # the command line or a value in it is wrong
 EXIT_INTERNAL = 70  # a bug (EX_SOFTWARE); the traceback is in the log
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
+# Longer batches than the GUI's, back to back: nobody is typing into this workspace meanwhile.
+REBUILD_BATCH_SECONDS = 0.5
 
 
 class UsageError(Exception):
@@ -72,15 +74,41 @@ def opened_workspace(args: argparse.Namespace, *, create: bool = False, owned: b
     """Open the chosen workspace for one command and always close it.
 
     With ``owned`` a workspace without an owner is refused before anything is
-    read or written, so every customer command fails the same way on it.
+    read or written, so every customer command fails the same way on it. A
+    rebuild of the search index started by an upgrade is finished first: a
+    search would otherwise miss cards, and a snapshot would carry a half-made
+    index. It runs in short transactions, so Ctrl-C loses nothing.
     """
     workspace = open_workspace(workspace_folder(args), create=create)
     try:
         if owned:
             workspace.require_identity()
+        if workspace.rebuild_progress() is not None:
+            show = terminal_progress("updating the search index", percent=True)
+            workspace.finish_rebuilds(show, batch_seconds=REBUILD_BATCH_SECONDS, pause_seconds=0)
         yield workspace
     finally:
         workspace.close()
+
+
+def terminal_progress(what: str, *, percent: bool = False) -> Callable[[int, int], None] | None:
+    """A counter (or a percentage) redrawn in place on an interactive stderr; silence in scripts and logs."""
+    if not sys.stderr.isatty():
+        return None
+
+    last = ""
+
+    def show(done: int, total: int) -> None:
+        nonlocal last
+        shown = f"{100 * done // max(total, 1)}%" if percent else f"{done}/{total}"
+        if shown != last:
+            last = shown
+            sys.stderr.write(f"\r{what}: {shown}")
+            sys.stderr.flush()
+        if done == total:
+            sys.stderr.write("\n")
+
+    return show
 
 
 def emit_json(value: Any) -> None:

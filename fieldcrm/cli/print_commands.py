@@ -12,14 +12,12 @@ reportlab and every domain service, which other commands should not load.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import BinaryIO, Callable
 
-from fieldcrm.cli.common import EXIT_OK, CliParser, UsageError, emit, note, opened_workspace
+from fieldcrm.cli.common import EXIT_OK, CliParser, UsageError, emit, note, opened_workspace, terminal_progress
 from fieldcrm.printing import settings as print_settings
 from fieldcrm.printing.output import check_target, write_atomically
-from fieldcrm.printing.progress import ProgressCallback
 from fieldcrm.printing.settings import LANGUAGES, Paper, PrintSettings
 from fieldcrm.workspace import Workspace
 
@@ -31,20 +29,6 @@ def _settings(args: argparse.Namespace, workspace: Workspace) -> PrintSettings:
     ``--paper`` beats the stored paper (see ``print settings``)."""
     paper = Paper(args.paper) if args.paper else None
     return print_settings.load(workspace, paper=paper, language=getattr(args, "lang", None))
-
-
-def _terminal_progress(what: str) -> ProgressCallback | None:
-    """A counter redrawn in place on an interactive stderr; silence in scripts and logs."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        sys.stderr.write(f"\r{what}: {done}/{total}")
-        sys.stderr.flush()
-        if done == total:
-            sys.stderr.write("\n")
-
-    return show
 
 
 def _write(args: argparse.Namespace, render: Render) -> int:
@@ -72,9 +56,9 @@ def cmd_day(args: argparse.Namespace) -> int:
 
     check_target(args.output)
     with opened_workspace(args) as workspace:
-        sheets = day_sheets(workspace, args.date, args.rep, progress=_terminal_progress("reading routes"))
+        sheets = day_sheets(workspace, args.date, args.rep, progress=terminal_progress("reading routes"))
         settings = _settings(args, workspace)
-    progress = _terminal_progress("printing visit sheets")
+    progress = terminal_progress("printing visit sheets")
     return _write(args, lambda out: render_visit_sheets(sheets, settings, out, progress=progress))
 
 
@@ -104,7 +88,7 @@ def cmd_cards(args: argparse.Namespace) -> int:
             ids = sources.territory_members(workspace, args.territory)
         cards = sources.customer_cards(workspace, ids)
         settings = _settings(args, workspace)
-    progress = _terminal_progress("printing cards")
+    progress = terminal_progress("printing cards")
     return _write(args, lambda out: render_customer_cards(cards, settings, out, progress=progress))
 
 

@@ -26,9 +26,12 @@ contacts, by substring in Chinese or English, and by pinyin (``zscs`` or
 The index is derived data, local to each laptop and never synced. Triggers
 keep it current whichever code path writes a customer (including sync, which
 may also delete rows). The table itself is defined here, not in a migration:
-``install`` recreates and refills it when the rules below change (the v1
-``detail=none`` table included), so an index built by older rules is never
-used stale.
+when the rules below change, ``install`` replaces the triggers (and the
+table, when its declaration changed, as from the v1 ``detail=none`` one) as
+the workspace opens, and the haystacks are recomputed afterwards in
+resumable batches (``storage/derived.py``, ``reindex`` and ``merge_step``),
+so an index built by older rules is never left stale and opening never
+waits for 100,000 haystacks.
 """
 
 from __future__ import annotations
@@ -58,6 +61,8 @@ DELETED = "\x1e\x1e\x1e"  # the one trigram only a deleted customer's haystack h
 # Above this many matches a first page is found faster by walking the list's
 # order and keeping the rows that match than by fetching and sorting every match.
 BROAD_MATCHES = 1000
+# Pages of index one merge_step writes: about 25 ms of work, so writers never wait long.
+MERGE_PAGES = 250
 
 TABLE_SQL = "CREATE VIRTUAL TABLE customer_search USING fts5 (text, tokenize = 'trigram', detail = 'full')"
 # The ordinary tables FTS5 keeps the index in; ``content`` holds each haystack under its customer's rowid.
@@ -189,12 +194,16 @@ def rules_digest() -> str:
 
 
 def install(db: sqlite_utils.Database) -> bool:
-    """Keep ``customer_search`` in step with ``customers`` (inside the caller's transaction).
+    """Keep ``customer_search``'s table and triggers in step with these rules (inside the caller's transaction).
 
     When the rules changed since the index was built (a new FieldCRM, or a
-    workspace made before this module), the table and its triggers are
-    recreated and every haystack recomputed, once; returns whether that
-    happened. The index is derived from ``customers`` alone, so nothing is lost.
+    workspace made before this module), the triggers are replaced, so every
+    write from now on indexes by the new rules, and the table is made again
+    only when its declaration changed; returns True then: the caller starts
+    the batched recomputation of the haystacks (``derived.CUSTOMER_SEARCH``).
+    Until it ends, search answers from the haystacks not yet recomputed
+    (none, when the table was made again). The index is derived from
+    ``customers`` alone, so nothing is lost.
     """
     digest = rules_digest()
     row = db.execute("SELECT value FROM meta WHERE key = 'search_digest'").fetchone()
@@ -209,13 +218,19 @@ def install(db: sqlite_utils.Database) -> bool:
         DROP TRIGGER IF EXISTS search_customers_insert;
         DROP TRIGGER IF EXISTS search_customers_update;
         DROP TRIGGER IF EXISTS search_customers_delete;
-        DROP TABLE IF EXISTS customer_search;
         """,
     )
-    db.execute(TABLE_SQL)
+    declared = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'customer_search'").fetchone()
+    if declared is None or declared[0] != TABLE_SQL:
+        db.execute("DROP TABLE IF EXISTS customer_search")
+        db.execute(TABLE_SQL)
     run_script(db, _trigger_sql())
-    rebuild(db)
     return True
+
+
+def _computed(alias: str) -> str:
+    """SQL computing the haystack of the ``customers`` row named ``alias``."""
+    return f"fieldcrm_haystack({_args(alias)})"
 
 
 def rebuild(db: sqlite_utils.Database) -> None:
@@ -230,16 +245,46 @@ def rebuild_from(db: sqlite_utils.Database, haystacks: str | None) -> None:
     by the same rules (a snapshot's), which spares the pinyin of those
     customers; the others are computed here.
     """
-    computed = f"fieldcrm_haystack({_args('c')})"
     source = (
-        f"SELECT c.rowid, {computed} FROM customers AS c"
+        f"SELECT c.rowid, {_computed('c')} FROM customers AS c"
         if haystacks is None
-        else f"SELECT c.rowid, coalesce(h.text, {computed}) FROM customers AS c "
+        else f"SELECT c.rowid, coalesce(h.text, {_computed('c')}) FROM customers AS c "
         f"LEFT JOIN ({haystacks}) AS h ON h.id = c.id"
     )
     db.execute("DELETE FROM customer_search")
     db.execute(f"INSERT INTO customer_search (rowid, text) {source}")
     optimise(db)
+
+
+def reindex(db: sqlite_utils.Database, after: int, upto: int) -> None:
+    """Recompute the haystacks of the customers whose rowid is above ``after`` and at most ``upto``.
+
+    One batch of a rebuild. A customer edited since the rules changed was
+    already indexed by the new triggers; doing it again changes nothing.
+    """
+    db.execute("DELETE FROM customer_search WHERE rowid > ? AND rowid <= ?", [after, upto])
+    db.execute(
+        f"INSERT INTO customer_search (rowid, text) SELECT c.rowid, {_computed('c')} FROM customers AS c "
+        "WHERE c.rowid > ? AND c.rowid <= ?",
+        [after, upto],
+    )
+
+
+def merge_step(db: sqlite_utils.Database) -> bool:
+    """Merge up to MERGE_PAGES pages of the index's segments; False when it was one segment already.
+
+    The bounded form of ``optimise`` (3 s at 100,000 customers, all of it
+    holding the write lock), for after a batched rebuild. FTS5 says a merge
+    did work by changing ``total_changes`` by two or more.
+    """
+    before = db.conn.total_changes
+    db.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('merge', ?)", [-MERGE_PAGES])
+    return db.conn.total_changes - before >= 2
+
+
+def warm_up() -> None:
+    """Load pypinyin's dictionaries (0.4 s or more) before a batch takes the write lock."""
+    _run_pinyin("拼音")
 
 
 def same_index_tables(db: sqlite_utils.Database, schema: str) -> bool:

@@ -120,10 +120,13 @@ def _declare(db: sqlite_utils.Database, path: Path, tables: list[str]) -> None:
 
 def _fill(db: sqlite_utils.Database, tables: list[str], purge_deleted_before: int | None) -> None:
     s = SCHEMA
+    # An index still being rebuilt after an upgrade holds haystacks of two rule sets:
+    # it travels unlabelled, so every reader computes the haystacks afresh.
+    rules = None if derived.pending(db) else search.rules_digest()
     db.execute(
         f"""INSERT INTO {s}.info (key, value) VALUES ('format', ?), ('site', {LOCAL_SITE}), ('hlc', ?),
             ('search_rules', ?), ('sqlite', ?)""",
-        [FORMAT, clock.current(db), search.rules_digest(), sqlite3.sqlite_version],
+        [FORMAT, clock.current(db), rules, sqlite3.sqlite_version],
     )
     if purge_deleted_before is None:
         db.execute(f"INSERT INTO {s}.change SELECT * FROM main.change")  # a page copy: see the module docstring
@@ -155,7 +158,7 @@ def _fill(db: sqlite_utils.Database, tables: list[str], purge_deleted_before: in
             WHERE NOT EXISTS (SELECT 1 FROM {s}.rematerialise AS r WHERE r.tbl = ? AND r.row_id = t.id)""",
             [name],
         )
-    if "customers" in tables and purge_deleted_before is None:
+    if "customers" in tables and purge_deleted_before is None and rules is not None:
         for table in search.SHADOW_TABLES:
             db.execute(f'INSERT INTO {s}."{table}" SELECT * FROM main."{table}"')
 

@@ -22,6 +22,7 @@ from fieldcrm.ui import prompts
 from fieldcrm.ui.customers.list_page import CustomersPage
 from fieldcrm.ui.i18n import LANGUAGES, choice_label, store_language, stored_language, translate
 from fieldcrm.ui.icons import icon
+from fieldcrm.ui.index_rebuild import IndexRebuildStatus
 from fieldcrm.ui.page import Page, Session
 from fieldcrm.ui.pages import PAGES, PageSpec
 from fieldcrm.ui.printing.menu import add_print_actions
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
                 )
             else:
                 owner = self.tr("{user} · {role}").format(user=identity.user_name, role=role)
+        self.statusBar().addWidget(IndexRebuildStatus(self.session, self))
         self.owner_label = QLabel(owner, self)
         self.owner_label.setObjectName("ownerLabel")
         self.statusBar().addPermanentWidget(self.owner_label)

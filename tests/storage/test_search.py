@@ -241,7 +241,7 @@ def test_rebuild_recreates_every_haystack(supervisor_workspace: Workspace, cards
     assert found(supervisor_workspace, "西湖") == ["张三超市"]
 
 
-def test_an_index_built_by_older_rules_is_rebuilt_on_open(tmp_path: Path) -> None:
+def test_an_index_built_by_older_rules_is_rebuilt_after_opening(tmp_path: Path) -> None:
     """A workspace from before these rules: the v1 table (detail=none, plain triggers), no digest."""
     ws = open_workspace(tmp_path / "old", create=True)
     ws.initialise("韩梅梅", Role.SUPERVISOR)
@@ -257,6 +257,9 @@ def test_an_index_built_by_older_rules_is_rebuilt_on_open(tmp_path: Path) -> Non
     try:
         table_sql = reopened.db.execute("SELECT sql FROM sqlite_master WHERE name = 'customer_search'").fetchone()[0]
         assert "detail = 'full'" in table_sql
+        assert found(reopened, "zscs") == []  # a new table: filled after opening, in batches
+        assert reopened.finish_rebuilds() is True
+        assert reopened.rebuild_progress() is None
         assert found(reopened, "zscs") == ["张三超市"]
         with write_transaction(reopened.db):
             assert search.install(reopened.db) is False  # current rules: nothing to do

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from fieldcrm.domain.classifications import Role
+from fieldcrm.storage import derived
 from fieldcrm.storage.customers import CustomerQuery
 from fieldcrm.storage.database import write_transaction
 from fieldcrm.sync import clock, snapshot_image
@@ -165,6 +166,18 @@ def test_an_image_from_another_app_version_is_rebuilt_from_its_versions(laptop: 
     other.close()
     with snapshot_image.attached(fresh.db, image):
         snapshot_image.load(fresh.db)
+    assert everything(fresh) == everything(replayed)
+    index_is_sound(fresh)
+
+
+def test_an_index_still_being_rebuilt_does_not_travel(laptop: MakeReplica, tmp_path: Path) -> None:
+    """After an upgrade the writer's index mixes two rule sets until its rebuild ends: readers compute theirs."""
+    boss, a, b = busy_history(laptop)
+    replayed, fresh = replay(laptop("回放"), boss, a, b), laptop("新机")
+    with write_transaction(boss.db):
+        boss.db.execute("UPDATE customer_search SET text = 'stale haystack'")  # what the old rules made
+        derived.start(boss.db, derived.CUSTOMER_SEARCH)
+    bootstrap(fresh, boss, tmp_path)
     assert everything(fresh) == everything(replayed)
     index_is_sound(fresh)
 

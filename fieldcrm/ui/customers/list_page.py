@@ -189,7 +189,7 @@ class CustomersPage(Page):
         self.print_action.setEnabled(bool(self.selected_ids()))
 
     def _data_changed(self, tables: set[str]) -> None:
-        if "customers" not in tables:
+        if not tables & {"customers", "customer_search"}:  # customer_search: rebuilt after an upgrade
             return
         keep = self._select_next or self.current_id()
         self._select_next = None
