@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterator
 
 import sqlite_utils
@@ -17,13 +17,27 @@ LIST_COLUMNS = (
     "lifecycle", "credit_grade", "territory", "route", "rep",
 )
 SORTABLE = frozenset(LIST_COLUMNS) - {"id"}
-# Required, so never NULL: ordered plainly, which lets customers_live_by_name give the order.
-NEVER_NULL_SORTS = frozenset({"name"})
+
+# Where a page starts in keyset paging: the sort column's value and the id of the last row shown.
+Cursor = tuple[Any, str]
+Condition = tuple[str, list[Any]]
+
+
+def _all_of(conditions: list[Condition]) -> Condition:
+    """SQL true when every condition is (empty ones left out), with its parameters in order."""
+    kept = [(sql, params) for sql, params in conditions if sql]
+    return " AND ".join(sql for sql, _ in kept), [p for _, params in kept for p in params]
 
 
 @dataclass(frozen=True)
 class CustomerQuery:
-    """What the list shows: a search text, exact-match filters, an order and a page."""
+    """What the list shows: a search text, exact-match filters, an order and where the page starts.
+
+    The order is the sort column, blanks (NULL) last in either direction, ties
+    by id. ``after`` starts the page just past a row already shown (keyset
+    paging), so a deep page costs what the first one does; an offset instead
+    makes SQLite step over every row before it.
+    """
 
     search: str = ""
     filters: dict[str, str] = field(default_factory=dict)
@@ -31,61 +45,131 @@ class CustomerQuery:
     descending: bool = False
     include_deleted: bool = False
     only_deleted: bool = False  # the trash view, where a retired card is found to restore it
+    after: Cursor | None = None
 
-    def where(self, *, broad: bool = False) -> tuple[str, list[Any]]:
-        """The WHERE clause; ``broad`` shapes the search for many matches (see ``page``)."""
-        clauses: list[str] = []
-        params: list[Any] = []
+    def where(self, *, walk: bool = False) -> tuple[str, list[Any]]:
+        """The WHERE clause, shaped for how ``_select`` reads the rows.
+
+        By default SQLite may come in through the search or a filter's index.
+        ``walk`` shapes it for walking the sort column's index in order: the
+        search and the filters on other indexed columns become sets of rowids,
+        checked against each index entry without reading the card. Checked on
+        the card instead, a filter matching few customers (or ones far along
+        the order) made SQLite read most of the table to fill a page.
+        """
+        state: list[Condition] = []
         if self.only_deleted:
-            clauses.append("customers.deleted = 1")
+            state.append(("customers.deleted = 1", []))
         elif not self.include_deleted:
-            clauses.append("customers.deleted = 0")
+            state.append(("customers.deleted = 0", []))
+        direct: list[Condition] = []
+        members: list[Condition] = []
         for column, value in sorted(self.filters.items()):
             if column not in CARD_COLUMNS:
                 raise ValueError(f"unknown filter column {column!r}")
-            clauses.append(f'customers."{column}" = ?')
-            params.append(value)
-        match, match_params = search.match_clause(search.normalise_query(self.search), broad=broad)
-        if match:
-            clauses.append(match)
-            params.extend(match_params)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+            condition = (f'customers."{column}" = ?', [value])
+            if column == "deleted":
+                state.append(condition)
+            elif walk and column in SORTABLE and column != self.sort:  # indexed: see schema_sort_indexes
+                members.append(condition)
+            else:
+                direct.append(condition)
+        clauses = [*state, *direct]
+        for member in members:  # a set per filter: each read from its own index alone, never from the cards
+            inner, inner_params = _all_of([*state, member])
+            clauses.append((f"+customers.rowid IN (SELECT rowid FROM customers WHERE {inner})", inner_params))
+        clauses.append(search.match_clause(search.normalise_query(self.search), broad=walk))
+        sql, params = _all_of(clauses)
+        return (f" WHERE {sql}" if sql else ""), params
 
-    def order_by(self) -> str:
+    def following(self, row: dict[str, Any]) -> CustomerQuery:
+        """The same query, starting just past ``row`` (one of its results)."""
+        return replace(self, after=(row[self.sort], row["id"]))
+
+    def stretches(self, *, walk: bool = True) -> list[Stretch]:
+        """The order as runs that one index walk each gives: the column's values, then its blanks.
+
+        "Blanks last" in both directions is not the reverse of itself, so no
+        single walk of an index on (deleted, column, id) gives it; each stretch
+        is a range of that index (``schema_sort_indexes``), walked forwards
+        or backwards. Without ``walk`` (the rows are fetched and sorted) it is
+        one stretch, so the rows are found once.
+        """
         if self.sort not in SORTABLE:
             raise ValueError(f"cannot sort by {self.sort!r}")
-        direction = "DESC" if self.descending else "ASC"
-        if self.sort in NEVER_NULL_SORTS:
-            return f' ORDER BY customers."{self.sort}" {direction}, customers.id {direction}'
-        return f' ORDER BY customers."{self.sort}" IS NULL, customers."{self.sort}" {direction}, customers.id {direction}'
+        column = f'customers."{self.sort}"'
+        direction, past = ("DESC", "<") if self.descending else ("ASC", ">")
+        values = Stretch(f"{column} IS NOT NULL", [], f"{column} {direction}, customers.id {direction}")
+        blanks = Stretch(f"{column} IS NULL", [], f"customers.id {direction}")
+        if self.after is None:
+            stretches = [values, blanks]
+        elif self.after[0] is None:
+            stretches = [Stretch(f"{blanks.condition} AND customers.id {past} ?", [self.after[1]], blanks.order)]
+        else:
+            stretches = [Stretch(f"({column}, customers.id) {past} (?, ?)", list(self.after), values.order), blanks]
+        if walk or len(stretches) == 1:
+            return stretches
+        return [Stretch(
+            "(" + " OR ".join(f"({s.condition})" for s in stretches) + ")",
+            [p for s in stretches for p in s.params],
+            f"{column} IS NULL, {values.order}",
+        )]
 
 
-def page(db: sqlite_utils.Database, query: CustomerQuery, offset: int, limit: int) -> list[dict[str, Any]]:
-    """One page of the list.
+@dataclass(frozen=True)
+class Stretch:
+    """Rows of the list's order that one index range holds, in that order."""
+
+    condition: str
+    params: list[Any]
+    order: str
+
+
+def _select(
+    db: sqlite_utils.Database, columns: tuple[str, ...], query: CustomerQuery, offset: int, limit: int | None
+) -> Iterator[dict[str, Any]]:
+    """Rows of ``query`` in its order, stretch after stretch, skipping ``offset`` and stopping at ``limit``.
 
     With a search, SQLite cannot know how many customers match, so we ask the
-    index: when many do, walking customers_live_by_name in order and keeping
+    index: when many do, walking the sort column's index in order and keeping
     the matches fills a page after a few hundred rows; when few do, fetching
     just those rows and sorting them beats walking every customer.
     """
     terms = search.normalise_query(query.search)
-    broad = bool(terms) and query.sort in NEVER_NULL_SORTS and search.is_broad(db, terms)
-    where, params = query.where(broad=broad)
-    source = "customers NOT INDEXED" if terms and not broad else "customers"
-    columns = ", ".join(f'customers."{c}"' for c in LIST_COLUMNS)
-    sql = f"SELECT {columns} FROM {source}{where}{query.order_by()} LIMIT ? OFFSET ?"
-    return [dict(zip(LIST_COLUMNS, row)) for row in db.execute(sql, [*params, limit, offset])]
+    few = bool(terms) and not search.is_broad(db, terms)
+    where, params = query.where(walk=not few)
+    source = "customers NOT INDEXED" if few else "customers"
+    selected = ", ".join(f'customers."{c}"' for c in columns)
+    wanted = -1 if limit is None else limit  # SQLite's LIMIT -1: no limit
+    for stretch in query.stretches(walk=not few):
+        if wanted == 0:
+            return
+        rows_of_stretch = f"FROM {source}{where} {'AND' if where else 'WHERE'} {stretch.condition}"
+        stretch_params = [*params, *stretch.params]
+        sql = f"SELECT {selected} {rows_of_stretch} ORDER BY {stretch.order} LIMIT ? OFFSET ?"
+        found = 0
+        for row in db.execute(sql, [*stretch_params, wanted, offset]):
+            found += 1
+            yield dict(zip(columns, row))
+        if offset and not found:  # the page starts past this stretch: skip what it holds
+            offset -= int(db.execute(f"SELECT count(*) {rows_of_stretch}", stretch_params).fetchone()[0])
+        else:
+            offset = 0
+        if wanted > 0:
+            wanted -= found
+
+
+def page(db: sqlite_utils.Database, query: CustomerQuery, offset: int, limit: int) -> list[dict[str, Any]]:
+    """One page of the list: ``limit`` rows from ``offset`` (counted from ``query.after`` if set)."""
+    return list(_select(db, LIST_COLUMNS, query, offset, limit))
 
 
 def iter_cards(db: sqlite_utils.Database, query: CustomerQuery) -> Iterator[dict[str, Any]]:
-    where, params = query.where()
-    columns = ", ".join(f'customers."{c}"' for c in CARD_COLUMNS)
-    for row in db.execute(f"SELECT {columns} FROM customers{where}{query.order_by()}", params):
-        yield dict(zip(CARD_COLUMNS, row))
+    return _select(db, CARD_COLUMNS, query, 0, None)
 
 
 def count(db: sqlite_utils.Database, query: CustomerQuery) -> int:
-    """The list's total; a search without filters is counted in the search index alone."""
+    """The list's total (``after`` ignored); a search without filters is counted in the search index alone."""
     terms = search.normalise_query(query.search)
     if terms and not query.filters:
         return search.count(db, terms, include_deleted=query.include_deleted, only_deleted=query.only_deleted)

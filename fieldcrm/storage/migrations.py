@@ -25,6 +25,7 @@ from fieldcrm.storage.schema_inspections import add_visit_inspections
 from fieldcrm.storage.schema_routes import add_territories_routes
 from fieldcrm.storage.schema_sync import add_sync_bookkeeping
 from fieldcrm.storage.schema_list_indexes import add_list_indexes
+from fieldcrm.storage.schema_sort_indexes import add_sort_indexes
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -168,6 +169,7 @@ MIGRATIONS: list[Step] = [
     add_sync_bookkeeping,
     add_list_indexes,
     add_visit_inspections,
+    add_sort_indexes,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -6294,7 +6294,7 @@ Why should it be accepted anyway?</source>
         <translation>使用人：必须填写姓名</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>The workspace database {path} is empty</source>
         <translation>工作区数据库 {path} 是空文件</translation>
     </message>

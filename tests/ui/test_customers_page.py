@@ -210,3 +210,38 @@ def test_route_filter_offers_the_routes_in_use(
     assert [route.itemText(i) for i in range(route.count())] == ["All", "R01", "R02"]
     route.setCurrentIndex(route.findData("R02"))
     assert names(page) == ["李四便利店"]
+
+
+def test_clicking_a_header_sorts_every_row_through_the_view(
+    qtbot: QtBot, workspace: Workspace, windows: Callable[[Workspace], MainWindow], customers: CustomerService
+) -> None:
+    """Both directions of a column with blanks, over pages fetched as the view scrolls: blanks last, ties by id."""
+    add_customers(workspace, 2 * PAGE_SIZE + 50)  # routes R00–R06: long runs of ties
+    for name in ("没有线路的店", "另一家没有线路的店"):
+        customers.create({"name": name})
+    window = windows(workspace)
+    page = window.pages["customers"]
+    assert isinstance(page, CustomersPage)
+    cards = workspace.db.execute("SELECT id, route FROM customers WHERE deleted = 0").fetchall()
+    header = page.table.horizontalHeader()
+    route = COLUMNS.index("route")
+
+    def shown() -> list[str | None]:
+        while page.model.canFetchMore():
+            loaded = page.model.rowCount()
+            page.table.scrollToBottom()  # the view asks for the next page
+            qtbot.waitUntil(lambda: page.model.rowCount() > loaded)
+        return [page.model.id_at(row) for row in range(page.model.rowCount())]
+
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=section_centre(header, route))
+    assert header.sortIndicatorSection() == route and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert page.model.rowCount() == PAGE_SIZE
+    routed = sorted((c for c in cards if c[1] is not None), key=lambda c: (c[1], c[0]))
+    blank = sorted(c for c in cards if c[1] is None)
+    assert shown() == [c[0] for c in routed + blank]
+    assert cell(page, 0, "route") == "R00" and cell(page, len(cards) - 1, "route") == ""
+
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=section_centre(header, route))
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder and page.model.query.descending
+    assert shown() == [c[0] for c in routed[::-1] + blank[::-1]]
+    assert cell(page, 0, "route") == "R06"

@@ -92,3 +92,17 @@ def test_history_model(qtmodeltester: ModelTester, customers: CustomerService) -
     assert ["Channel", "Retail", "Wholesale", "李雷"] == rows[0][1:]
     model.set_rows([HistoryRow("deleted", 0, 1, 1 << 16, "韩梅梅")])
     assert [model.data(model.index(0, c)) for c in range(1, 5)] == ["Deleted", "no", "yes", "韩梅梅"]
+
+
+def test_later_pages_start_past_the_last_row_loaded(workspace: Workspace, customers: CustomerService) -> None:
+    """Keyset paging: no page repeats or skips a row, whatever the order and however many ties."""
+    add_customers(workspace, 260)
+    model = CustomerListModel(customers, page_size=50)
+    for column in ("route", "channel", "name"):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(COLUMNS.index(column), order)
+            while model.canFetchMore(QModelIndex()):
+                model.fetchMore(QModelIndex())
+            loaded = [model.id_at(row) for row in range(model.rowCount())]
+            expected = [r["id"] for r in customers.page(model.query, 0, 1000)]
+            assert loaded == expected and len(set(loaded)) == 260

@@ -2,7 +2,8 @@
 
 A territory can hold 100,000 customers; the view asks for rows as the user
 scrolls (``canFetchMore``/``fetchMore``), one page at a time, and sorting,
-search and filters become a new ``CustomerQuery`` run by SQLite. The model
+search and filters become a new ``CustomerQuery`` run by SQLite; each
+further page starts past the last row loaded (keyset paging). The model
 never counts: it stops fetching when a page comes back short, and the page
 shows the total from a background count.
 """
@@ -45,6 +46,9 @@ class CustomerListModel(PagedTableModel):
         )
 
     def _fetch(self, offset: int, limit: int) -> list[Row]:
+        """A further page starts just past the last row loaded, so it costs what the first one does."""
+        if offset and offset == len(self._rows):
+            return self._service.page(self._query.following(self._rows[-1]), 0, limit)
         return self._service.page(self._query, offset, limit)
 
     # -- table ----------------------------------------------------------------
