@@ -21,7 +21,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from fieldcrm import demo
 from fieldcrm.storage import migrations
@@ -118,6 +118,14 @@ def run(customers: int = DEFAULT_CUSTOMERS, seed: int = DEFAULT_SEED, quick: boo
     record["target_seconds"] = TARGET_SECONDS
     record["met"] = record["seconds"] < TARGET_SECONDS if size == 100_000 else None
     return record
+
+
+def run_alone(run: Callable[[int], dict[str, Any]], description: str) -> None:
+    """A benchmark module run by itself: ``--customers N`` in, its figures as JSON out."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--customers", type=int, default=DEFAULT_CUSTOMERS)
+    args = parser.parse_args()
+    print(json.dumps(run(args.customers), ensure_ascii=False, indent=2))
 
 
 def main() -> None:

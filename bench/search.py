@@ -14,8 +14,6 @@ positions in it), since codes differ between builds.
 
 from __future__ import annotations
 
-import argparse
-import json
 import math
 import statistics
 import time
@@ -120,10 +118,7 @@ def run(customers: int = generate.DEFAULT_CUSTOMERS, seed: int = generate.DEFAUL
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Time the customer list's search on a big workspace.")
-    parser.add_argument("--customers", type=int, default=generate.DEFAULT_CUSTOMERS)
-    args = parser.parse_args()
-    print(json.dumps(run(args.customers), ensure_ascii=False, indent=2))
+    generate.run_alone(run, "Time the customer list's search on a big workspace.")
 
 
 if __name__ == "__main__":

@@ -19,8 +19,6 @@ benchmark workspace, marked as indexed by older rules, this times:
 
 from __future__ import annotations
 
-import argparse
-import json
 import shutil
 import sqlite3
 import statistics
@@ -136,10 +134,7 @@ def run(customers: int = generate.DEFAULT_CUSTOMERS, seed: int = generate.DEFAUL
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Time opening a big workspace whose search rules changed.")
-    parser.add_argument("--customers", type=int, default=generate.DEFAULT_CUSTOMERS)
-    args = parser.parse_args()
-    print(json.dumps(run(args.customers), ensure_ascii=False, indent=2))
+    generate.run_alone(run, "Time opening a big workspace whose search rules changed.")
 
 
 if __name__ == "__main__":
