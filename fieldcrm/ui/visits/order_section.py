@@ -37,7 +37,7 @@ from fieldcrm.ui.colours import ERROR_TEXT, tint
 from fieldcrm.ui.i18n import translate
 from fieldcrm.ui.visits import texts
 from fieldcrm.ui.visits.context import VisitContext
-from fieldcrm.ui.visits.order_lines import QUANTITY, OrderLinesModel
+from fieldcrm.ui.visits.order_lines import NAME, QUANTITY, OrderLinesModel
 
 LINE_AND_ORDER_FIELDS = {**LINE_FIELDS_BY_NAME, **ORDER_FIELDS_BY_NAME}
 
@@ -81,8 +81,9 @@ class OrderSection(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, so the form stays keyboard-friendly
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)  # product names are the long text
         self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 7)
         self.remove_action = QAction(self.tr("Remove line"), self.table)
         self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
