@@ -12,7 +12,7 @@ aged debt.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Mapping
 
 from ulid import ULID
@@ -29,11 +29,21 @@ from fieldcrm.storage.visits import insert_row, next_code
 from fieldcrm.workspace import Workspace
 
 BUCKETS = ("current", "days_30", "days_60", "days_90_plus")
+BUCKET_DAYS = 30  # each bucket but the last spans this many days of age
 
 
 def bucket_for(age_days: int) -> str:
     """The aging bucket of a debt ``age_days`` old (future-dated debts are current)."""
-    return BUCKETS[min(max(age_days, 0) // 30, 3)]
+    return BUCKETS[min(max(age_days, 0) // BUCKET_DAYS, len(BUCKETS) - 1)]
+
+
+def aged_by(as_of: date) -> tuple[str, str, str]:
+    """The last days a debt can be dated to be in days_30, days_60 and days_90_plus on ``as_of``.
+
+    Lets storage bucket debts by comparing ISO dates instead of computing each debt's age.
+    """
+    first, second, third = (as_of - timedelta(days=BUCKET_DAYS * n) for n in range(1, len(BUCKETS)))
+    return first.isoformat(), second.isoformat(), third.isoformat()
 
 
 @dataclass(frozen=True)
@@ -216,24 +226,13 @@ class ReceivablesService:
     def aging(self, customer_id: str | None = None, today: str | date | None = None) -> Aging:
         """Aged receivables of one customer, or of every customer who owes or has credit."""
         as_of = self._as_of(today)
-        only = references.customer(self.db, customer_id).id if customer_id else None
-        buckets: dict[str, list[int]] = {}
-        for row in store.open_debts(self.db, only, as_of.isoformat()):
-            per = buckets.setdefault(row["customer_id"], [0, 0, 0, 0])
-            per[BUCKETS.index(self._debt(row, as_of).bucket)] += row["open"]
-        totals = store.totals(self.db, only, as_of.isoformat())
-        ahead = {c for c, (debts, paid) in totals.items() if paid > debts}
-        ids = sorted(set(buckets) | ahead | ({only} if only else set()))
-        labels = store.customer_labels(self.db, ids)
-        rows = []
-        for cid in ids:
-            debts, paid = totals.get(cid, (0, 0))
-            code, name = labels.get(cid, (None, None))
-            amounts = buckets.get(cid, [0, 0, 0, 0])
-            aged = (amounts[0], amounts[1], amounts[2], amounts[3])
-            rows.append(AgingRow(cid, code, name, aged, max(0, paid - debts)))
-        rows.sort(key=lambda r: (-r.outstanding, r.customer_code or ""))
-        sums = [sum(r.buckets[i] for r in rows) for i in range(4)]
+        ref = references.customer(self.db, customer_id) if customer_id else None
+        rows = [AgingRow(*row) for row in store.aged_balances(
+            self.db, ref.id if ref else None, as_of.isoformat(), aged_by(as_of),
+        )]
+        if ref and not rows:
+            rows = [AgingRow(ref.id, ref.code, ref.name, (0, 0, 0, 0), 0)]
+        sums = [sum(amounts) for amounts in zip(*(r.buckets for r in rows))] or [0, 0, 0, 0]
         total = AgingRow(None, None, None, (sums[0], sums[1], sums[2], sums[3]), sum(r.credit for r in rows))
         return Aging(as_of.isoformat(), tuple(rows), total)
 
