@@ -188,7 +188,8 @@ class SyncError(FieldCRMError):
 
     @classmethod
     def wrap(cls, error: FieldCRMError) -> SyncError:
-        return cls(_N("Sync", "{reason}"), reason=error.message, cause=error)
+        """The cause's message kept whole (template and arguments), so the Sync page can translate it."""
+        return cls(_N("Sync", "{reason}"), reason=Message.of_error(error), cause=error)
 
 
 class SyncCancelled(FieldCRMError):

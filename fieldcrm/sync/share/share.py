@@ -37,6 +37,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
+from fieldcrm.sync.messages import Message
 from fieldcrm.sync.share import archive, frame, fsio, layout, reader, sealed
 from fieldcrm.sync.share.certificates import ADMIN_WRITER, SNAPSHOT_ROLES, Registry, SiteClaim, open_claim
 from fieldcrm.sync.share.errors import (
@@ -318,13 +319,17 @@ class Share:
 
     @contextmanager
     def io_errors(self, action: str, *, writing: bool = False, **args: object) -> Iterator[None]:
-        """Turn an ``OSError`` into the typed error naming its cause; ``action`` is a template."""
+        """Turn an ``OSError`` into the typed error naming its cause; ``action`` is a template.
+
+        The action travels as a message of its own, so the Sync page shows it
+        translated inside the error; the CLI prints it in English.
+        """
         try:
             yield
         except OSError as error:
-            raise self._translate(error, action.format(**args), writing) from error
+            raise self._translate(error, Message.of(action, **args), writing) from error
 
-    def _translate(self, error: OSError, action: str, writing: bool) -> ShareError:
+    def _translate(self, error: OSError, action: Message, writing: bool) -> ShareError:
         reason = error.strerror or str(error)
         if error.errno in _DISK_FULL:
             return DiskFull(_N("Sync", "{action}: the share's disk is full"), action=action)

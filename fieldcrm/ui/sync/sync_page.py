@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from fieldcrm.errors import FieldCRMError
 from fieldcrm.sync import engine as sync_engine
 from fieldcrm.sync.engine import SyncSummary
+from fieldcrm.sync.messages import CONTEXT, Message
 from fieldcrm.ui.colours import ERROR_TEXT, tint
 from fieldcrm.ui.i18n import error_text
 from fieldcrm.ui.page import Page, Session
@@ -162,7 +163,9 @@ class SyncPage(Page):
             self.clocks.refresh()
 
     def _failed(self, error: FieldCRMError) -> None:
-        self.error_label.setText(error_text(error))
+        # Sync's errors carry their causes as messages (an action inside a share error): translated whole.
+        text = texts.message_text(Message.of_error(error)) if error.context == CONTEXT else error_text(error)
+        self.error_label.setText(text)
         self.error_label.show()
         self.status_label.setText(self.tr("Sync failed."))
 

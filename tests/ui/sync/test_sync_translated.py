@@ -4,12 +4,17 @@ reach the Sync page in the user's language."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
-from fieldcrm.sync.engine import SyncSummary
+from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
+from fieldcrm.sync.engine import SyncError, SyncSummary
+from fieldcrm.sync.share import ShareError
+from fieldcrm.sync.share.keys import SigningKey
+from fieldcrm.sync.share.share import Share
 from fieldcrm.ui.sync.sync_page import SyncPage
 from fieldcrm.workspace import Workspace
 from tests.ui.sync.conftest import MakePage
@@ -33,6 +38,10 @@ CHINESE = {
     ("Sync", "Photo {sha} on the share is damaged ({reason}); it was not kept and is fetched again later"):
         "共享目录中的照片{sha}已损坏（{reason}）；未保存，稍后重新获取",
     ("Sync", "the attachment's bytes do not match its name"): "附件内容与其名称不符",
+    ("Sync", "{action}: the share {path} has gone (unmounted, moved or deleted)"):
+        "{action}：共享目录 {path} 已不可用（已卸载、移动或删除）",
+    ("Sync", "reading attachment {sha}"): "读取附件 {sha}",
+    ("Sync", "{reason}"): "{reason}",
 }
 # What the Sync page lists under "Needs attention" for the fake engine's summary, the waiting site aside.
 WARNINGS_IN_CHINESE = [
@@ -91,3 +100,19 @@ def test_a_rejected_change_and_clock_and_photo_warnings_show_in_chinese_also_onc
 def warnings(page: SyncPage) -> list[str]:
     """The page's "Needs attention" lines but the waiting site's."""
     return [line for line in page.summary_view.issue_lines() if "site-9" not in line]
+
+
+def test_a_failed_sync_shows_the_share_error_and_its_action_in_chinese(
+    qtbot: QtBot, chinese: None, make_page: MakePage, workspace: Workspace, engine: FakeEngine, tmp_path: Path
+) -> None:
+    """The engine wraps the share's typed error; the page translates it whole, action included."""
+    gone = tmp_path / "share"
+    share = Share(gone, "share-1", SigningKey.generate().public)  # opened, then its folder went away
+    with pytest.raises(ShareError) as caught, share.io_errors(_N("Sync", "reading attachment {sha}"), sha="9f86d081"):
+        raise FileNotFoundError(2, "No such file or directory", str(gone / "blobs"))
+    engine.error = SyncError.wrap(caught.value)
+    page = make_page(workspace, engine)
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: page.error_label.isVisible())
+    assert page.error_label.text() == f"读取附件 9f86d081：共享目录 {gone} 已不可用（已卸载、移动或删除）"
+    assert str(engine.error) == f"reading attachment 9f86d081: the share {gone} has gone (unmounted, moved or deleted)"
