@@ -6,18 +6,12 @@ from typing import Any
 
 import sqlite_utils
 
-from fieldcrm.storage.assets import EVENT_COLUMNS
+from fieldcrm.storage.assets import events
 
 
 def inspections_of_visit(db: sqlite_utils.Database, visit_id: str) -> list[dict[str, Any]]:
     """The inspections made at a visit, in the order they were recorded."""
-    columns = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
-    rows = db.execute(
-        f"SELECT {columns} FROM asset_events WHERE visit_id = ? AND kind = 'inspect' AND deleted = 0 "
-        "ORDER BY hlc, id",
-        [visit_id],
-    )
-    return [dict(zip(EVENT_COLUMNS, r)) for r in rows]
+    return events(db, "visit_id = ? AND kind = 'inspect'", [visit_id], "hlc, id")
 
 
 def inspected_at(db: sqlite_utils.Database, visit_id: str, asset_id: str) -> bool:

@@ -97,22 +97,23 @@ def placement(db: sqlite_utils.Database, asset_id: str, location: str | None) ->
     """The newest deploy or move that put the unit where it is: its agreement and the deposit held."""
     if location is None:
         return None
-    columns = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
-    row = db.execute(
-        f"SELECT {columns} FROM asset_events WHERE asset_id = ? AND to_location = ? AND deleted = 0 "
-        f"AND kind IN {PLACEMENT_KINDS} ORDER BY hlc DESC, id DESC LIMIT 1",
-        [asset_id, location],
-    ).fetchone()
-    return dict(zip(EVENT_COLUMNS, row)) if row else None
+    found = events(
+        db, f"asset_id = ? AND to_location = ? AND kind IN {PLACEMENT_KINDS}", [asset_id, location],
+        "hlc DESC, id DESC LIMIT 1",
+    )
+    return found[0] if found else None
 
 
 def history(db: sqlite_utils.Database, asset_id: str) -> list[dict[str, Any]]:
     """Every event of the unit, newest first (by the day it happened, then by recording order)."""
+    return events(db, "asset_id = ?", [asset_id], "on_date DESC, hlc DESC, id DESC")
+
+
+def events(db: sqlite_utils.Database, where: str, params: list[Any], order: str) -> list[dict[str, Any]]:
+    """The live events matching ``where`` (SQL over ``asset_events``) in ``order``, as dicts."""
     columns = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
     rows = db.execute(
-        f"SELECT {columns} FROM asset_events WHERE asset_id = ? AND deleted = 0 "
-        "ORDER BY on_date DESC, hlc DESC, id DESC",
-        [asset_id],
+        f"SELECT {columns} FROM asset_events WHERE ({where}) AND deleted = 0 ORDER BY {order}", params
     )
     return [dict(zip(EVENT_COLUMNS, r)) for r in rows]
 
