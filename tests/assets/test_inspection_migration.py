@@ -7,10 +7,10 @@ from pathlib import Path
 
 from fieldcrm.domain.classifications import Role
 from fieldcrm.storage import migrations
-from fieldcrm.storage.database import connect
 from fieldcrm.storage.schema_inspections import add_visit_inspections
 from fieldcrm.sync import photos
 from fieldcrm.workspace import open_workspace
+from tests.storage.older_schema import database_before
 from tests.assets.helpers import JPEG, PNG
 
 MINE, THEIRS = hashlib.sha256(PNG).hexdigest(), hashlib.sha256(JPEG).hexdigest()
@@ -20,15 +20,8 @@ def test_upgrading_step_six_adds_the_visit_link_and_queues_existing_photos(tmp_p
     step = migrations.MIGRATIONS.index(add_visit_inspections)
     assert step + 1 == 7
     folder = tmp_path / "old"
-    folder.mkdir()
-    path = folder / "fieldcrm.db"
-    db = connect(path)
-    migrations.migrate(db, path, steps=migrations.MIGRATIONS[:step])
+    db = database_before(add_visit_inspections, folder)
     assert "visit_id" not in {c.name for c in db["asset_events"].columns}
-    db.execute(
-        "INSERT INTO identity (id, site_id, site_tag, user_name, role, territory, created_at) "
-        "VALUES (1, 'mysite', 'MYST', '韩梅梅', 'supervisor', NULL, '2024-01-01')"
-    )
     db.execute("UPDATE capture_mode SET applying = 1")  # rows as an older version stored them, not recaptured
     for event_id, site, shas in (("E1", "mysite", [MINE]), ("E2", "other", [THEIRS, MINE]), ("E3", "other", None)):
         db.execute(

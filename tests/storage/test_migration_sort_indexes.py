@@ -7,23 +7,16 @@ from pathlib import Path
 from fieldcrm.storage import customers as store
 from fieldcrm.storage import migrations
 from fieldcrm.storage.customers import SORTABLE, CustomerQuery
-from fieldcrm.storage.database import connect
 from fieldcrm.storage.schema_sort_indexes import SORT_INDEX_COLUMNS, add_sort_indexes
 from fieldcrm.workspace import open_workspace
+from tests.storage.older_schema import database_before
 
 
 def test_upgrading_step_seven_indexes_every_sortable_column(tmp_path: Path) -> None:
     step = migrations.MIGRATIONS.index(add_sort_indexes)
     assert step + 1 == 8
     folder = tmp_path / "old"
-    folder.mkdir()
-    path = folder / "fieldcrm.db"
-    db = connect(path)
-    migrations.migrate(db, path, steps=migrations.MIGRATIONS[:step])
-    db.execute(
-        "INSERT INTO identity (id, site_id, site_tag, user_name, role, territory, created_at) "
-        "VALUES (1, 'mysite', 'MYST', '韩梅梅', 'supervisor', NULL, '2024-01-01')"
-    )
+    db = database_before(add_sort_indexes, folder)
     for row_id, code, route, deleted in (
         ("c1", "C-MYST2", "R02", 0), ("c2", "C-MYST1", None, 0), ("c3", "C-MYST3", "R01", 0), ("c4", "C-MYST0", "R01", 1),
     ):
