@@ -40,7 +40,7 @@ import sqlite_utils
 
 from fieldcrm.storage import search
 from fieldcrm.storage.assets import get_meta, set_meta
-from fieldcrm.storage.database import write_transaction
+from fieldcrm.storage.database import triggers_set_aside, write_transaction
 from fieldcrm.storage.schema_visits import rebuild_last_visits
 
 # Name patterns (GLOB) of the triggers keeping the tables rebuilt below.
@@ -92,17 +92,8 @@ def bulk_load(db: sqlite_utils.Database, index_customers: IndexCustomers) -> Ite
     computation, or a snapshot's haystacks), which also completes a batched
     rebuild of it that was under way. Must run inside a transaction.
     """
-    if not db.conn.in_transaction:
-        raise RuntimeError("bulk_load must run inside the caller's transaction")
-    condition = " OR ".join("name GLOB ?" for _ in SET_ASIDE)
-    saved = db.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND ({condition}) ORDER BY name", SET_ASIDE
-    ).fetchall()
-    for name, _ in saved:
-        db.execute(f'DROP TRIGGER "{name}"')
-    yield
-    for _, sql in saved:
-        db.execute(sql)
+    with triggers_set_aside(db, SET_ASIDE):
+        yield
     index_customers(db)
     _forget(db, CUSTOMER_SEARCH)
     rebuild_last_visits(db)

@@ -25,6 +25,7 @@ different folder or a forged marker is refused instead of merged into.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -37,7 +38,7 @@ import sqlite_utils
 
 from fieldcrm.errors import FieldCRMError
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
-from fieldcrm.storage.database import write_transaction
+from fieldcrm.storage.database import write_transaction, written_once
 from fieldcrm.storage.identity import Identity
 from fieldcrm.sync import photos
 from fieldcrm.sync import sync_state as state
@@ -69,6 +70,8 @@ from fieldcrm.workspace import Workspace
 
 MAX_RECORDS_PER_FILE = 5_000
 ROUND_RECORDS = 200_000
+# SQLite steps between two looks at Cancel during a snapshot load (a few ms).
+_CANCEL_CHECK_STEPS = 100_000
 
 Progress = Callable[[int, int, Message], None]
 Cancelled = Callable[[], bool]
@@ -223,10 +226,16 @@ def sync(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> SyncSummary:
-    """Publish this laptop's new changes, apply everyone else's, and say what happened."""
+    """Publish this laptop's new changes, apply everyone else's, and say what happened.
+
+    A laptop that never synced and holds nothing yet starts from the share's
+    latest snapshot, as ``bootstrap`` does, instead of replaying every file.
+    """
     path = _share_path(workspace, share)
     with _locked(workspace):
         run = _Run(workspace, path, progress, cancelled)
+        if run.is_new():
+            run.load_snapshot()
         return run.run()
 
 
@@ -345,6 +354,10 @@ class _Run:
             raise SyncError(MSG_REVOKED, user=cert.user, path=self.path)
         return share
 
+    def is_new(self) -> bool:
+        """Whether this laptop holds no versions and never read a site's files."""
+        return not self.db.execute("SELECT 1 FROM change LIMIT 1").fetchone() and not state.stream_cursors(self.db)
+
     def _check_cancel(self) -> None:
         if self.cancelled():
             raise SyncCancelled(MSG_CANCELLED)
@@ -395,12 +408,16 @@ class _Run:
             snapshot = self.share.latest_snapshot()
         if snapshot is None:
             return
+        self._check_cancel()
         self.step(Message.of(_N("Sync", "Loading the snapshot by {user}"), user=snapshot.author.user), advance=False)
         try:
-            if snapshot.version == RECORDS_VERSION:
-                outcome, versions = self._load_records(snapshot)
-            else:
-                outcome, versions = self._load_image(snapshot)
+            with self._cancellable():
+                if snapshot.version == RECORDS_VERSION:
+                    outcome, versions = self._load_records(snapshot)
+                else:
+                    outcome, versions = self._load_image(snapshot)
+        except SyncCancelled:
+            raise
         except FieldCRMError as error:  # a damaged snapshot: nothing of it was kept
             raise SyncError.wrap(error) from None
         self.summary.received_files += 1
@@ -408,12 +425,40 @@ class _Run:
         self.summary.applied += versions
         self.summary.changed_tables |= {t for t, ids in (outcome.changed | outcome.dropped).items() if ids}
 
+    @contextmanager
+    def _cancellable(self) -> Iterator[None]:
+        """Let Cancel stop the load's long statements: SQLite interrupts them and the transaction rolls back.
+
+        The statement under way when Cancel is seen is interrupted, and only
+        that one: the rollback, detaching the image and restoring the journal
+        mode after it run as usual.
+        """
+        fired = False
+
+        def interrupt() -> int:
+            nonlocal fired
+            if not fired and self.cancelled():
+                fired = True
+                return 1
+            return 0
+
+        conn = self.db.conn
+        conn.set_progress_handler(interrupt, _CANCEL_CHECK_STEPS)
+        try:
+            yield
+        except (sqlite3.OperationalError, FieldCRMError):
+            if fired:  # the interrupted statement's error, however it was reported
+                raise SyncCancelled(MSG_CANCELLED) from None
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
+
     def _load_image(self, snapshot: VerifiedSnapshot) -> tuple[Outcome, int]:
         """Unpack the image next to the workspace, then load it and the stream cursors in one transaction."""
         db = self.db
         with snapshot_image.temporary(self.workspace.folder) as image:
             snapshot_image.unpack(snapshot.body(), image)
-            with snapshot_image.attached(db, image):
+            with snapshot_image.attached(db, image), written_once(db):
                 with write_transaction(db):
                     outcome = snapshot_image.load(db)
                     self._start_streams_at(snapshot)

@@ -22,7 +22,9 @@ _EXPORTED = "outbox_exported_hlc"
 def collect_outgoing(db: sqlite_utils.Database, since_hlc: int = 0) -> list[dict[str, Any]]:
     """This site's changes stamped after ``since_hlc``, oldest first, as JSON-able records."""
     rows = db.execute(
-        f"SELECT {wire.COLUMNS} FROM change WHERE site = {LOCAL_SITE} AND hlc > ? ORDER BY hlc, tbl, row_id, field",
+        f"""SELECT {wire.columns_of('c')} FROM own_version AS o CROSS JOIN change AS c
+        ON c.tbl = o.tbl AND c.row_id = o.row_id AND c.field = o.field AND c.hlc = o.hlc AND c.site = {LOCAL_SITE}
+        WHERE o.hlc > ? ORDER BY o.hlc, o.tbl, o.row_id, o.field""",
         [since_hlc],
     )
     return [wire.as_record(row) for row in rows]

@@ -5,11 +5,13 @@ the share layer compresses and signs (``share/snapshot.py``); a new laptop
 unpacks a verified snapshot into a local file (SQLite never opens a file on
 the share), attaches it and loads it in one transaction. The image holds:
 
-* ``change`` and its index, declared exactly like the workspace's: every
-  stored version, not just winners (a late file may name any of them as the
-  version it replaced). A fresh laptop's empty ``change`` takes them by
-  SQLite's transfer optimisation, which copies records in key order instead
-  of inserting 100,000s of rows one by one from Python (5–9 µs each).
+* ``change``, declared exactly like the workspace's: every stored version,
+  not just winners (a late file may name any of them as the version it
+  replaced). A fresh laptop's empty ``change`` takes them by SQLite's
+  transfer optimisation, which copies records in key order instead of
+  inserting 100,000s of rows one by one from Python (5–9 µs each). Images
+  of apps before schema step 9 also carry ``change_by_site``, which that
+  copy ignores.
 * ``sites``, ``sync_cursor``, ``sync_deferred``: who is who, where reading
   each site's files resumes, and deferred role checks.
 * each synced table's live rows, under their rowids. A supervisor's live
@@ -48,8 +50,9 @@ from typing import TypeVar
 import sqlite_utils
 
 from fieldcrm.storage import derived, search
-from fieldcrm.storage.database import write_transaction
-from fieldcrm.sync import clock, contested, materialise, touched
+from fieldcrm.storage.database import triggers_set_aside, write_transaction
+from fieldcrm.storage.schema_own_versions import OWN_VERSION_TRIGGER
+from fieldcrm.sync import clock, contested, materialise, touched, wire
 from fieldcrm.sync import scope as scopes
 from fieldcrm.sync.capture import LOCAL_SITE
 from fieldcrm.sync.materialise import Outcome
@@ -63,7 +66,7 @@ _CHUNK = 1 << 20
 _TEMP_GLOB = ".snapshot-*.db*"
 # Tables and indexes declared in the image exactly as in the workspace.
 _COPIED = (
-    "change", "change_by_site", "sites", "sync_cursor", "sync_deferred", "sync_contested", *search.SHADOW_TABLES
+    "change", "sites", "sync_cursor", "sync_deferred", "sync_contested", *search.SHADOW_TABLES
 )
 _REQUIRED = ("info", "change", "sites", "sync_cursor", "sync_deferred", "sync_contested", "recheck", "rematerialise")
 _IMAGE_TABLES = """
@@ -139,8 +142,8 @@ def _fill(db: sqlite_utils.Database, tables: list[str], purge_deleted_before: in
     )
     db.execute(f"INSERT INTO {s}.sync_cursor (site, hlc) SELECT site, hlc FROM main.sync_cursor")
     db.execute(
-        f"""INSERT INTO {s}.sync_cursor (site, hlc) SELECT {LOCAL_SITE}, max(hlc) FROM main.change
-        WHERE site = {LOCAL_SITE} HAVING max(hlc) IS NOT NULL
+        f"""INSERT INTO {s}.sync_cursor (site, hlc) SELECT {LOCAL_SITE}, max(hlc) FROM main.own_version
+        HAVING max(hlc) IS NOT NULL
         ON CONFLICT (site) DO UPDATE SET hlc = max(hlc, excluded.hlc)"""
     )
     db.execute(
@@ -290,11 +293,18 @@ def _store_versions(db: sqlite_utils.Database, info: dict[str, str]) -> None:
     """Versions, sites, cursors and deferred checks, and the clock moved past all of them."""
     s = SCHEMA
     declared = "SELECT sql FROM {}.sqlite_master WHERE name = 'change'"
-    if db.execute(declared.format(s)).fetchall() == db.execute(declared.format("main")).fetchall():
-        db.execute(f"INSERT INTO main.change SELECT * FROM {s}.change")
-    else:  # declared otherwise: copied by name, row by row
-        columns = "tbl, row_id, field, hlc, site, value, prev_hlc, prev_site"
-        db.execute(f"INSERT INTO main.change ({columns}) SELECT {columns} FROM {s}.change")
+    # SQLite copies pages only into a table without triggers: own_version's is set aside, and the
+    # laptop's own versions listed after, if the image holds any (its writer read files of this site).
+    with triggers_set_aside(db, [OWN_VERSION_TRIGGER]):
+        if db.execute(declared.format(s)).fetchall() == db.execute(declared.format("main")).fetchall():
+            db.execute(f"INSERT INTO main.change SELECT * FROM {s}.change")
+        else:  # declared otherwise: copied by name, row by row
+            db.execute(f"INSERT INTO main.change ({wire.COLUMNS}) SELECT {wire.COLUMNS} FROM {s}.change")
+    if db.execute(f"SELECT 1 FROM {s}.sync_cursor WHERE site = {LOCAL_SITE}").fetchone():
+        db.execute(
+            f"INSERT INTO main.own_version (hlc, tbl, row_id, field) "
+            f"SELECT hlc, tbl, row_id, field FROM main.change WHERE site = {LOCAL_SITE}"
+        )
     db.execute(  # this laptop's own entry stays its own
         f"""INSERT OR REPLACE INTO main.sites (site_id, user_name, role, territory)
         SELECT site_id, user_name, role, territory FROM {s}.sites WHERE site_id IS NOT {LOCAL_SITE}"""

@@ -87,10 +87,10 @@ def own_rows_since_merge_sql() -> str:
 
     Local edits never pass through a merge, yet one can move a card out of a
     rep's territory or edit a card someone else deleted; the next merge
-    looks at these rows too, found through the (site, hlc) index.
+    looks at these rows too, found through ``own_version``.
     """
-    return f"""SELECT DISTINCT tbl, row_id FROM change WHERE site = {LOCAL_SITE}
-        AND hlc > coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = '{_MERGED_MARK}'), 0)"""
+    return f"""SELECT DISTINCT tbl, row_id FROM own_version
+        WHERE hlc > coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = '{_MERGED_MARK}'), 0)"""
 
 
 def own_since_merge_sql(table_sql: str, row_sql: str) -> str:

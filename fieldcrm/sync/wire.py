@@ -15,6 +15,11 @@ KEYS = ("tbl", "row", "field", "hlc", "site", "value", "prev_hlc", "prev_site")
 # The same columns of ``change``, in the same order.
 COLUMNS = "tbl, row_id, field, hlc, site, value, prev_hlc, prev_site"
 
+
+def columns_of(alias: str) -> str:
+    """``COLUMNS`` of the ``change`` row aliased ``alias`` in a join."""
+    return ", ".join(f"{alias}.{column}" for column in COLUMNS.split(", "))
+
 Row = tuple[str, str, str, int, str, Any, int | None, str | None]
 
 as_row = itemgetter(*KEYS)

@@ -20,6 +20,7 @@ from fieldcrm.sync.share.snapshot import SnapshotHeader
 from tests.sync import format1
 from tests.sync.test_engine_support import (
     Office,
+    add_customers,
     changes_of,
     conflict_view,
     customers,
@@ -203,9 +204,11 @@ def test_progress_is_reported_and_cancel_before_apply_changes_nothing(office: Of
 def test_bootstrap_from_a_snapshot_equals_a_full_replay(office: Office) -> None:
     sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
     rep = office.laptop("rep", "李雷")
+    replay = office.laptop("replay", "回放")
     cards = [CustomerService(sup).create({"name": f"店{n}", "territory": "西湖区"}) for n in range(5)]
     engine.sync(sup, office.share)
     engine.sync(rep, office.share)
+    engine.sync(replay, office.share)  # before any snapshot: it replays files from here on
     CustomerService(rep).update(cards[0]["id"], {"city": "宁波"})
     CustomerService(sup).update(cards[0]["id"], {"city": "温州"})
     CustomerService(sup).delete(cards[1]["id"])
@@ -217,9 +220,8 @@ def test_bootstrap_from_a_snapshot_equals_a_full_replay(office: Office) -> None:
     engine.sync(rep)
 
     fresh = office.laptop("fresh", "新人")
-    replay = office.laptop("replay", "回放")
     booted = engine.bootstrap(fresh, office.share)
-    engine.sync(replay, office.share)
+    engine.sync(replay)
     engine.sync(sup)
     assert booted.received_files >= 2  # the snapshot and the rep's later file
     for ws in (fresh, replay):
@@ -247,6 +249,44 @@ def test_a_format_1_snapshot_left_on_the_share_still_bootstraps(office: Office) 
     fresh = office.laptop("fresh", "新人")
     booted = engine.bootstrap(fresh, office.share)
     assert booted.received_files == 1 and booted.received_changes == len(own_changes(sup))
+    assert customers(fresh) == customers(sup)
+
+
+def test_a_new_laptops_first_sync_starts_from_the_snapshot(office: Office) -> None:
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    for n in range(3):  # three files before the snapshot
+        add_customers(sup, 2, f"第{n}批")
+        engine.sync(sup, office.share)
+    engine.write_snapshot(sup)
+    add_customers(sup, 1, "后来")
+    engine.sync(sup)
+
+    fresh = office.laptop("fresh", "新人", Role.SUPERVISOR, None)
+    summary = engine.sync(fresh, office.share)
+    assert summary.received_files == 2  # the snapshot and the file after it, not the four files
+    assert customers(fresh) == customers(sup)
+    again = engine.sync(fresh)
+    assert again.received_files == 0 and customers(fresh) == customers(sup)
+
+
+def test_cancel_during_the_snapshot_load_keeps_nothing(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "_CANCEL_CHECK_STEPS", 50)  # look at Cancel often enough for a small snapshot
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    add_customers(sup, 20, "总部")
+    engine.sync(sup, office.share)
+    engine.write_snapshot(sup)
+    fresh = office.laptop("fresh", "新人", Role.SUPERVISOR, None)
+    loading: list[str] = []  # Cancel is pressed once the load has begun
+
+    with pytest.raises(engine.SyncCancelled):
+        engine.sync(fresh, office.share, progress=lambda d, t, message: loading.append(message.template),
+                    cancelled=lambda: bool(loading))
+    assert any("snapshot" in step for step in loading)
+    assert fresh.db.execute("SELECT (SELECT count(*) FROM change) + (SELECT count(*) FROM customers)").fetchone()[0] == 0
+    assert sync_state.stream_cursors(fresh.db) == {}
+    assert fresh.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+    engine.sync(fresh, office.share)
     assert customers(fresh) == customers(sup)
 
 

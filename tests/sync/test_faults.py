@@ -24,7 +24,7 @@ from fieldcrm.sync import engine, sync_state
 from fieldcrm.sync.device import LOCK_NAME, sync_lock
 from fieldcrm.sync.outbox import exported_through
 from fieldcrm.sync.share import START, Share
-from fieldcrm.workspace import Workspace
+from fieldcrm.workspace import Workspace, open_workspace
 from tests.sync.test_engine_support import (
     Office,
     add_customers,
@@ -194,6 +194,47 @@ def test_sync_killed_at_random_moments_loses_and_duplicates_nothing(office: Offi
     assert len(records) == len(set(records)), "a change was published twice"
     assert set(records) == own_changes(rep) == changes_of(sup, site)
     assert customers(rep) == customers(sup) and len(customers(rep)) == 40 + 1_100 + 200 + 5 * 200
+
+
+def _kill_once_journalled(process: subprocess.Popen[bytes], journal: Path, delay: float) -> bool:
+    """SIGKILL ``process`` ``delay`` s after its rollback journal appears; whether it appeared at all."""
+    deadline = time.monotonic() + 30
+    while not journal.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.0005)
+    seen = journal.exists()
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    return seen
+
+
+def test_a_first_sync_killed_while_loading_the_snapshot_keeps_all_of_it_or_none(office: Office) -> None:
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    add_customers(sup, 1_500, "主管")
+    engine.sync(sup, office.share)
+    engine.write_snapshot(sup)
+    fresh = office.laptop("fresh", "新人", Role.SUPERVISOR, None)
+    fresh.close()  # its process is alone on the workspace: the load skips WAL for a rollback journal
+    chance = random.Random(11)
+    journalled = 0
+    for _ in range(4):  # killed inside the load's transaction, at a random moment of it
+        process = _sync_process(fresh, office.share)
+        journalled += _kill_once_journalled(process, fresh.folder / "fieldcrm.db-journal", chance.uniform(0, 0.05))
+        reopened = open_workspace(fresh.folder)  # rolls a hot journal back
+        try:
+            assert reopened.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert reopened.db.execute("SELECT count(*) FROM customers").fetchone()[0] in (0, 1_500)
+        finally:
+            reopened.close()
+    assert journalled, "no run was killed while loading"
+    finished = _sync_process(fresh, office.share)
+    assert finished.wait() == 0, finished.stderr.read() if finished.stderr else ""
+    reopened = open_workspace(fresh.folder)
+    try:
+        assert customers(reopened) == customers(sup)
+        assert reopened.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        reopened.close()
 
 
 def test_two_laptops_syncing_at_the_same_moment_both_end_right(office: Office) -> None:
