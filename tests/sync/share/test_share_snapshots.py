@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tracemalloc
+import zlib
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,6 +29,7 @@ from fieldcrm.sync.share import (
 from fieldcrm.sync.share import frame
 from fieldcrm.sync.share import snapshot as snapshot_format
 from fieldcrm.sync.share.errors import NewerFormat
+from fieldcrm.sync.share.sealed import canonical_json
 from fieldcrm.sync.share.snapshot import SnapshotEncoder, SnapshotHeader, iter_body, iter_records, verify_snapshot
 from tests.sync import format1
 
@@ -99,10 +101,38 @@ def test_format_1_records_are_still_read(tmp_path: Path, recs: list[dict[str, ob
     assert list(iter_records(path, checked)) == recs
 
 
+def test_format_2_zlib_bodies_are_still_read(tmp_path: Path) -> None:
+    key = SigningKey.generate()
+    image = bytes(range(256)) * 5_000
+    created = datetime.now(timezone.utc).isoformat()
+    data = frame.magic_line("snapshot", 2) + canonical_json({"covers": {}, "created": created, "site": "site-s"})
+    data += b"\n" + zlib.compress(image, 6)
+    path = tmp_path / "format2.snap"
+    path.write_bytes(data + frame.trailer("snapshot", hashlib.sha256(data).digest(), key))
+    checked = verify_snapshot(path)
+    assert checked.version == snapshot_format.ZLIB_VERSION and checked.signer == key.public
+    assert b"".join(iter_body(path, checked)) == image
+
+
+def test_a_body_cut_at_a_frame_boundary_and_signed_again_is_still_caught(tmp_path: Path) -> None:
+    key = SigningKey.generate()
+    encoder = SnapshotEncoder(SnapshotHeader("site-s", datetime.now(timezone.utc), {}), body(BODY_PIECES), key)
+    whole = b"".join(encoder.chunks())[: -frame.TRAILER_SIZE]
+    cut = whole[: whole.rindex(b"\x28\xb5\x2f\xfd")]  # drop the last frame (Zstandard's magic starts it)
+    half = whole[: len(whole) - 7]  # or end inside it
+    for n, data in enumerate((cut, half)):
+        path = tmp_path / f"cut{n}.snap"
+        path.write_bytes(data + frame.trailer("snapshot", hashlib.sha256(data).digest(), key))
+        checked = verify_snapshot(path)
+        with pytest.raises(CorruptFile):
+            b"".join(iter_body(path, checked))
+
+
 def test_a_newer_snapshot_format_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     key = SigningKey.generate()
     encoder = SnapshotEncoder(SnapshotHeader("site-s", datetime.now(timezone.utc), {}), [b"x"], key)
-    data = b"".join(encoder.chunks()).replace(b"snapshot 2\n", b"snapshot 3\n", 1)
+    now, later = (f"snapshot {v}\n".encode() for v in (snapshot_format.VERSION, snapshot_format.VERSION + 1))
+    data = b"".join(encoder.chunks()).replace(now, later, 1)
     digest = hashlib.sha256(data[: -frame.TRAILER_SIZE]).digest()
     path = tmp_path / "new.snap"
     path.write_bytes(data[: -frame.TRAILER_SIZE] + frame.trailer("snapshot", digest, key))
