@@ -6,6 +6,7 @@ stays consistent and tests can answer a question by replacing one function.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
@@ -52,8 +53,11 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     return box.clickedButton() is accept
 
 
-def show_error(parent: QWidget | None, error: FieldCRMError) -> None:
-    QMessageBox.warning(parent, QCoreApplication.translate("Prompts", "FieldCRM"), error_text(error))
+def show_error(
+    parent: QWidget | None, error: FieldCRMError, describe: Callable[[FieldCRMError], str] = error_text
+) -> None:
+    """A known error in a message box; ``describe`` names its field the way the page does (route, visit…)."""
+    QMessageBox.warning(parent, QCoreApplication.translate("Prompts", "FieldCRM"), describe(error))
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:

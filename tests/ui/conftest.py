@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from fieldcrm.errors import FieldCRMError
 from fieldcrm.ui import prompts
 from fieldcrm.ui.customers.list_page import CustomersPage
 from fieldcrm.ui.main_window import MainWindow
@@ -60,8 +61,10 @@ class Prompts:
         assert self.confirms, f"unexpected question: {text}"
         return self.confirms.popleft()
 
-    def show_error(self, parent: object, error: object) -> None:
-        self.errors.append(prompts.error_text(error))  # type: ignore[arg-type]
+    def show_error(
+        self, parent: object, error: FieldCRMError, describe: Callable[[FieldCRMError], str] = prompts.error_text
+    ) -> None:
+        self.errors.append(describe(error))
 
     def show_info(self, parent: object, title: str, text: str) -> None:
         self.infos.append(text)

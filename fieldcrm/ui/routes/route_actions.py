@@ -266,4 +266,4 @@ class RouteActions(QObject):
         self.session.bus.notify(*tables)
 
     def _show_error(self, error: FieldCRMError) -> None:
-        prompts.show_error(self.page, error)
+        prompts.show_error(self.page, error, texts.message)

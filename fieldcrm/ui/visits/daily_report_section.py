@@ -101,7 +101,7 @@ class ReportSection(QWidget):
         try:
             submitted = self._send(self.report)
         except FieldCRMError as error:
-            prompts.show_error(self, error)
+            prompts.show_error(self, error, texts.message)
             return
         self._context.announce("submitted_reports")
         self.build()

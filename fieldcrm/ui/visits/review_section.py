@@ -16,7 +16,7 @@ from fieldcrm.domain.orders import Order
 from fieldcrm.domain.reports import UrgentReport
 from fieldcrm.errors import FieldCRMError
 from fieldcrm.ui import prompts
-from fieldcrm.ui.visits import columns
+from fieldcrm.ui.visits import columns, texts
 from fieldcrm.ui.visits.context import VisitContext
 from fieldcrm.ui.visits.list_widgets import current_row, record_table
 from fieldcrm.ui.visits.table_model import Column, RecordsModel
@@ -60,7 +60,7 @@ class ReviewSection(QWidget, Generic[T]):
         try:
             self._act(record)
         except FieldCRMError as error:
-            prompts.show_error(self, error)
+            prompts.show_error(self, error, texts.message)
             return
         self._context.announce(*self._tables)
 

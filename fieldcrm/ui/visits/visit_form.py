@@ -254,7 +254,7 @@ class VisitForm(QDialog):
             self._show_refusal(refused)
             return False
         except FieldCRMError as error:
-            prompts.show_error(self, error)
+            prompts.show_error(self, error, texts.message)
             return False
         self._context.announce(*VISIT_LOG_TABLES, *(ASSET_TABLES if self.entry.inspections else ()))
         self.saved.emit(self.entry.visit["id"])
@@ -274,7 +274,7 @@ class VisitForm(QDialog):
                 found = grid.show_errors(refused.errors)
                 target = target or found
         if target is None:
-            prompts.show_error(self, refused.cause)
+            prompts.show_error(self, refused.cause, texts.message)
             return
         self.tabs.setCurrentIndex(0)
         self.scroll.ensureWidgetVisible(target)

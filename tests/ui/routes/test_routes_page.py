@@ -130,6 +130,16 @@ def test_an_undo_step_the_route_no_longer_fits_is_refused_and_dropped(
     assert page.editing.history.count() == 0 and not page.editing.undo_action.isEnabled()
 
 
+def test_a_refused_change_names_the_route_field_by_its_label(page: RoutesPage, routed: Routed, answers) -> None:
+    model = page.stop_model
+    page.select_stops([model.stops[0].stop_id])
+    routed.svc.routes.remove(routed.beishan.id, [routed.town.shops[0]])  # sync took it off; the page still shows it
+    answers.confirms.append(True)
+    page.editing.remove_selected()
+    assert len(answers.errors) == 1
+    assert answers.errors[0].startswith("Customer: ") and "is not on route 北山线" in answers.errors[0]
+
+
 def test_pins_are_kept_by_optimise_which_is_undoable(qtbot: QtBot, page: RoutesPage, routed: Routed) -> None:
     shops = routed.town.shops
     pinned = shops[4]
