@@ -65,7 +65,7 @@ from fieldcrm.sync import snapshot_image
 from fieldcrm.sync.materialise import Outcome
 from fieldcrm.sync.messages import Message
 from fieldcrm.sync.share.snapshot import RECORDS_VERSION, VerifiedSnapshot
-from fieldcrm.sync.snapshot_data import bootstrap_from_records
+from fieldcrm.sync.snapshot_data import STEP_UNPACK, bootstrap_from_records
 from fieldcrm.workspace import Workspace
 
 MAX_RECORDS_PER_FILE = 5_000
@@ -456,14 +456,21 @@ class _Run:
     def _load_image(self, snapshot: VerifiedSnapshot) -> tuple[Outcome, int]:
         """Unpack the image next to the workspace, then load it and the stream cursors in one transaction."""
         db = self.db
+        self.step.total += 1 + snapshot_image.LOAD_STEPS
         with snapshot_image.temporary(self.workspace.folder) as image:
-            snapshot_image.unpack(snapshot.body(), image)
+            self.step(STEP_UNPACK)
+            snapshot_image.unpack(self._until_cancelled(snapshot.body()), image)
             with snapshot_image.attached(db, image), written_once(db):
                 with write_transaction(db):
-                    outcome = snapshot_image.load(db)
+                    outcome = snapshot_image.load(db, self.step)
                     self._start_streams_at(snapshot)
                 versions = db.execute(f"SELECT value FROM {snapshot_image.SCHEMA}.info WHERE key = 'versions'")
                 return outcome, int((versions.fetchone() or (0,))[0])
+
+    def _until_cancelled(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
+        for chunk in chunks:
+            self._check_cancel()
+            yield chunk
 
     def _load_records(self, snapshot: VerifiedSnapshot) -> tuple[Outcome, int]:
         """A format-1 snapshot: its records and the stream cursors in one transaction."""

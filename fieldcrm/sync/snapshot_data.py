@@ -32,6 +32,12 @@ MSG_NOT_FRESH = _N("Sync", "A snapshot can only fill a new workspace; this one a
 MSG_NEWER = _N("Sync", "This snapshot has format {found}; this FieldCRM reads format {supported}. Update FieldCRM")
 MSG_DAMAGED = _N("Sync", "The snapshot is damaged ({reason})")
 MSG_UNPACK = _N("Sync", "The snapshot could not be unpacked into {folder}: {reason}")
+# The steps of loading an image, as the Sync page shows them.
+STEP_UNPACK = _N("Sync", "Snapshot: unpacking")
+STEP_VERSIONS = _N("Sync", "Snapshot: storing every version")
+STEP_ROWS = _N("Sync", "Snapshot: writing the cards and records")
+STEP_INDEX = _N("Sync", "Snapshot: building the search index")
+STEP_CONFLICTS = _N("Sync", "Snapshot: listing the conflicts")
 
 
 class SnapshotError(FieldCRMError):

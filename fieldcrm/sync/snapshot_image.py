@@ -57,7 +57,17 @@ from fieldcrm.sync import scope as scopes
 from fieldcrm.sync.capture import LOCAL_SITE
 from fieldcrm.sync.materialise import Outcome
 from fieldcrm.sync.registry import PSEUDO_PREFIX, SEEN, SYNCED_TABLES, TOMBSTONE, SyncedTable
-from fieldcrm.sync.snapshot_data import MSG_DAMAGED, MSG_NEWER, MSG_NOT_FRESH, MSG_UNPACK, SnapshotError
+from fieldcrm.sync.snapshot_data import (
+    MSG_DAMAGED,
+    MSG_NEWER,
+    MSG_NOT_FRESH,
+    MSG_UNPACK,
+    STEP_CONFLICTS,
+    STEP_INDEX,
+    STEP_ROWS,
+    STEP_VERSIONS,
+    SnapshotError,
+)
 from fieldcrm.sync.versions import mark_merged, own_rows_since_merge_sql, winner_sql
 
 FORMAT = 2
@@ -241,22 +251,27 @@ def attached(db: sqlite_utils.Database, path: Path) -> Iterator[None]:
 # -- loading -------------------------------------------------------------------------------------------
 
 
-def load(db: sqlite_utils.Database) -> Outcome:
+Step = Callable[[str], None]
+LOAD_STEPS = 4  # how many times ``load`` reports a step
+
+
+def load(db: sqlite_utils.Database, step: Step = lambda _: None) -> Outcome:
     """Fill a fresh workspace (owner set, no changes yet) from the attached image, in one transaction.
 
     The image comes from a supervisor's signed snapshot, whose versions were
     checked by the role rules when they first arrived, so they are stored as
     they are. A damaged image raises ``SnapshotError`` with nothing written.
+    ``step`` hears each part (a marked template) as it begins.
     """
     try:
-        return _load(db)
+        return _load(db, step)
     except sqlite3.OperationalError:
         raise  # locked, disk full: the workspace's problem, not the snapshot's
     except sqlite3.DatabaseError as error:
         raise SnapshotError(MSG_DAMAGED, reason=str(error)) from None
 
 
-def _load(db: sqlite_utils.Database) -> Outcome:
+def _load(db: sqlite_utils.Database, step: Step) -> Outcome:
     if db.execute("SELECT 1 FROM main.change LIMIT 1").fetchone():
         raise SnapshotError(MSG_NOT_FRESH)
     info = _info(db)
@@ -264,12 +279,16 @@ def _load(db: sqlite_utils.Database) -> Outcome:
     live = [t for t in SYNCED_TABLES.values() if db[t.name].exists()]
     carried = [t for t in live if _same_columns(db, t.name)]
     with materialise.roomy_cache(db), write_transaction(db), materialise.applying(db):
+        step(STEP_VERSIONS)
         _store_versions(db, info)
         indexer = _index_customers(info, scope.everything and any(t.name == "customers" for t in carried))
+        step(STEP_ROWS)
         with derived.bulk_load(db, indexer):
             for table in carried:
                 _copy_rows(db, table, scope)
             _materialise_rest(db, [t for t in live if t not in carried])
+            step(STEP_INDEX)  # the block's end builds the index
+        step(STEP_CONFLICTS)
         _examine_conflicts(db)
         mark_merged(db)
     held = {t.name: {r[0] for r in db.execute(f'SELECT id FROM "{t.name}"')} for t in live}

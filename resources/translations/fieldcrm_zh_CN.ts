@@ -3314,7 +3314,7 @@ Workspace: {workspace}</source>
         <translation>添加明细(&amp;A)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Remove line</source>
         <translation>删除明细</translation>
     </message>
@@ -4080,7 +4080,7 @@ Workspace: {workspace}</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../fieldcrm/ui/prompts.py" line="+30"/>
+        <location filename="../../fieldcrm/ui/prompts.py" line="+31"/>
         <source>Unsaved changes</source>
         <translation>修改尚未保存</translation>
     </message>
@@ -4095,7 +4095,7 @@ Workspace: {workspace}</source>
         <translation>要保存这些修改吗？</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>FieldCRM</source>
         <translation>FieldCRM</translation>
     </message>
@@ -4816,7 +4816,7 @@ Workspace: {workspace}</source>
     </message>
     <message>
         <location filename="../../fieldcrm/sync/share/reader.py" line="+76"/>
-        <location filename="../../fieldcrm/sync/share/share.py" line="+189"/>
+        <location filename="../../fieldcrm/sync/share/share.py" line="+190"/>
         <location line="+24"/>
         <location filename="../../fieldcrm/sync/share/writer.py" line="+199"/>
         <source>reading site {site}</source>
@@ -5058,7 +5058,7 @@ Workspace: {workspace}</source>
         <translation>共享目录 {path} 已不存在（已卸载、移动或删除）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>{action}: the share&apos;s disk is full</source>
         <translation>{action}：共享目录所在磁盘已满</translation>
     </message>
@@ -5078,7 +5078,7 @@ Workspace: {workspace}</source>
         <translation>{action}：{reason}（{file}）</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/share/snapshot.py" line="+149"/>
+        <location filename="../../fieldcrm/sync/share/snapshot.py" line="+163"/>
         <source>this is a {kind} file, not a snapshot</source>
         <translation>这是 {kind} 文件，不是快照</translation>
     </message>
@@ -5099,14 +5099,14 @@ Workspace: {workspace}</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+61"/>
+        <location line="+113"/>
         <source>the snapshot header is unreadable</source>
         <translation>快照文件头无法读取</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-103"/>
         <location line="+8"/>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>the snapshot changed since it was verified</source>
         <translation>快照在校验之后发生了变化</translation>
     </message>
@@ -5116,7 +5116,7 @@ Workspace: {workspace}</source>
         <translation>快照正文无法解压</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+97"/>
         <source>the snapshot holds a line that is not a record</source>
         <translation>快照中有一行不是记录</translation>
     </message>
@@ -5232,6 +5232,31 @@ Workspace: {workspace}</source>
         <translation>无法把快照解包到 {folder}：{reason}</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Snapshot: unpacking</source>
+        <translation>快照：正在解包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snapshot: storing every version</source>
+        <translation>快照：正在保存全部版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snapshot: writing the cards and records</source>
+        <translation>快照：正在写入客户卡和记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snapshot: building the search index</source>
+        <translation>快照：正在建立搜索索引</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snapshot: listing the conflicts</source>
+        <translation>快照：正在列出冲突</translation>
+    </message>
+    <message>
         <location filename="../../fieldcrm/sync/device.py" line="+98"/>
         <source>A sync of this workspace is already running (process {pid}); wait for it to finish</source>
         <translation>此工作区已有同步正在进行（进程 {pid}）；请等待其完成</translation>
@@ -5242,7 +5267,7 @@ Workspace: {workspace}</source>
         <translation>无法获取同步锁 {path}；请重试</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/engine.py" line="+76"/>
+        <location filename="../../fieldcrm/sync/engine.py" line="+79"/>
         <source>This workspace has not synced yet: give the share folder (--share DIR)</source>
         <translation>此工作区尚未同步过：请指定共享目录（--share DIR）</translation>
     </message>
@@ -5282,27 +5307,27 @@ Workspace: {workspace}</source>
         <translation>无法从共享目录读回本机发布的文件：{reason}</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+139"/>
         <source>Sync finished</source>
         <translation>同步完成</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>Sent file #{seq} ({count} changes)</source>
         <translation>已发送第 {seq} 号文件（{count} 条修改）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Loading the snapshot by {user}</source>
         <translation>正在载入 {user} 的快照</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+87"/>
         <source>Applying {count} files</source>
         <translation>正在应用 {count} 个文件</translation>
     </message>
@@ -5403,7 +5428,7 @@ Workspace: {workspace}</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldcrm/ui/sync/sync_page.py" line="+56"/>
+        <location filename="../../fieldcrm/ui/sync/sync_page.py" line="+57"/>
         <source>The team&apos;s share folder, e.g. \\server\fieldcrm</source>
         <translation>团队的共享目录，如 \\server\fieldcrm</translation>
     </message>
@@ -5453,7 +5478,7 @@ Workspace: {workspace}</source>
         <translation>同步完成。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Sync failed.</source>
         <translation>同步失败。</translation>
     </message>
@@ -6219,7 +6244,7 @@ Why should it be accepted anyway?</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../fieldcrm/storage/database.py" line="+33"/>
+        <location filename="../../fieldcrm/storage/database.py" line="+35"/>
         <source>Close the other FieldCRM window or program using it, then try again</source>
         <translation>关闭正在使用它的另一个 FieldCRM 窗口或程序，然后重试</translation>
     </message>
@@ -6264,7 +6289,7 @@ Why should it be accepted anyway?</source>
         <translation>工作区数据库 {path} 已损坏（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/storage/migrations.py" line="+191"/>
+        <location filename="../../fieldcrm/storage/migrations.py" line="+193"/>
         <source>This workspace has schema version {found}, made by a newer FieldCRM; this FieldCRM {app} reads up to version {supported}. Update FieldCRM to open it</source>
         <translation>此工作区的数据结构版本为 {found}，由较新版本的 FieldCRM 创建；当前 FieldCRM {app} 最多只能读取版本 {supported}。请升级 FieldCRM 后再打开</translation>
     </message>

@@ -17,6 +17,7 @@ from fieldcrm.sync.conflicts import list_conflicts, resolve
 from fieldcrm.sync.outbox import exported_through
 from fieldcrm.sync.share import Share, layout
 from fieldcrm.sync.share.snapshot import SnapshotHeader
+from fieldcrm.sync.snapshot_data import STEP_CONFLICTS, STEP_INDEX, STEP_ROWS, STEP_UNPACK, STEP_VERSIONS
 from tests.sync import format1
 from tests.sync.test_engine_support import (
     Office,
@@ -262,8 +263,13 @@ def test_a_new_laptops_first_sync_starts_from_the_snapshot(office: Office) -> No
     engine.sync(sup)
 
     fresh = office.laptop("fresh", "新人", Role.SUPERVISOR, None)
-    summary = engine.sync(fresh, office.share)
+    steps: list[tuple[int, int, str]] = []
+    summary = engine.sync(fresh, office.share, progress=lambda d, t, message: steps.append((d, t, message.template)))
     assert summary.received_files == 2  # the snapshot and the file after it, not the four files
+    shown = [template for _, _, template in steps]
+    parts = [STEP_UNPACK, STEP_VERSIONS, STEP_ROWS, STEP_INDEX, STEP_CONFLICTS]
+    assert [template for template in shown if template in parts] == parts  # each part of the load, in order
+    assert [d for d, _, _ in steps] == sorted(d for d, _, _ in steps) and steps[-1][0] == steps[-1][1]
     assert customers(fresh) == customers(sup)
     again = engine.sync(fresh)
     assert again.received_files == 0 and customers(fresh) == customers(sup)
