@@ -10,7 +10,7 @@ emptied, all in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,7 @@ from fieldcrm.domain.routes import RouteService
 from fieldcrm.domain.territories import customer_ids
 from fieldcrm.errors import FieldError
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
-from fieldcrm.routing import LatLon, Stop, split_balanced
+from fieldcrm.routing import LatLon, Stop, measure, split_balanced
 from fieldcrm.storage import routes as route_store
 from fieldcrm.storage import territories as territory_store
 from fieldcrm.storage.database import write_transaction
@@ -34,6 +34,20 @@ MSG_NO_START = _N("Errors", "depot: no route in {zone} has a start point and no 
 MSG_EMPTY_GROUP = _N("Errors", "routes: route {number} of the split has no customers")
 MSG_NOT_IN_ZONE = _N("Errors", "customer: {value} is not in {zone}")
 MSG_NAMES = _N("Errors", "names: {count} routes need {count} names, got {given}")
+
+
+@dataclass(frozen=True)
+class SplitProposal:
+    start: LatLon  # where every proposed route starts and ends
+    groups: list[list[str]]  # customer ids per route, in visiting order
+
+
+def route_lengths(start: LatLon, groups: Sequence[Sequence[str]], customers: Mapping[str, Mapping[str, Any]]) -> list[float]:
+    """Metres of each proposed route: from ``start`` through its located customers in order, and back."""
+    return [
+        measure(start, [Stop(c, customers[c]["latitude"], customers[c]["longitude"]) for c in group]).total_m
+        for group in groups
+    ]
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,10 @@ class SplitService:
         the shortest lists, at the end. The same zone, depot and seed give the
         same proposal. Nothing is written.
         """
+        return self.propose(zone, k, depot=depot, seed=seed).groups
+
+    def propose(self, zone: str, k: int, *, depot: str | LatLon | None = None, seed: int = 0) -> SplitProposal:
+        """``propose_split`` with the start point the routes would get, to measure them by."""
         node = self.territories.get(zone, "zone")
         customers = self.territories.customers(node.id)
         if not customers:
@@ -64,7 +82,7 @@ class SplitService:
             raise FieldError("routes", MSG_COUNT, value=k, count=len(customers))
         start = self._start(node.id, node.name, customers, depot)
         stops = [Stop(c["id"], c["latitude"], c["longitude"]) for c in customers]
-        return split_balanced(start, stops, k, seed=seed, time_limit_s=SPLIT_SECONDS)
+        return SplitProposal(start, split_balanced(start, stops, k, seed=seed, time_limit_s=SPLIT_SECONDS))
 
     def accept_split(
         self, zone: str, groups: Sequence[Sequence[str]], *, kind: str = RouteKind.VISITING.value,

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
+from fieldcrm.domain.route_split import route_lengths
 from fieldcrm.domain.visits import VisitService
 from fieldcrm.domain.week_plan import WeekPlanService
 from tests.routes.helpers import DEPOT, FIELD_ERRORS, Services, Town, card, counts
@@ -23,6 +24,19 @@ def test_a_proposal_covers_every_customer_once_evenly_and_writes_nothing(sup: Se
     located = [len([c for c in group if c != lost]) for group in proposal]
     assert max(located) - min(located) <= 1
     assert sup.split.propose_split("北山街道", 3, depot=DEPOT, seed=4) == proposal
+
+
+def test_a_proposal_is_measured_from_the_start_its_routes_would_get(sup: Services, town: Town) -> None:
+    old = sup.routes.create("北山老线", territory="北山街道", depot=DEPOT)
+    sup.routes.assign(old.id, town.shops)
+    proposal = sup.split.propose("北山街道", 2)
+    assert proposal.start == (30.275, 120.13)  # the existing route's start point (DEPOT), as accept_split uses
+    assert proposal.groups == sup.split.propose_split("北山街道", 2)
+    customers = {c["id"]: c for c in sup.territories.customers(town.beishan)}
+    lengths = route_lengths(proposal.start, proposal.groups, customers)
+    result = sup.split.accept_split("北山街道", proposal.groups)
+    for route, length in zip(result.routes, lengths, strict=True):
+        assert sup.routes.view(route.id).total_m == pytest.approx(length)  # what the Routes page then shows
 
 
 def test_accepting_creates_the_routes_moves_stops_and_retires_emptied_routes(sup: Services, town: Town) -> None:

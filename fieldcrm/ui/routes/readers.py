@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldcrm.domain.route_model import OptimiseResult
-from fieldcrm.domain.route_split import SplitService
+from fieldcrm.domain.route_split import SplitProposal, SplitService
 from fieldcrm.domain.routes import RouteService
 from fieldcrm.domain.week_plan import WeekPlan, WeekPlanService
 from fieldcrm.errors import FieldCRMError
@@ -56,12 +56,12 @@ def propose_order(folder: Path, route_id: str, progress: Progress) -> OptimiseRe
     return result
 
 
-def propose_split(folder: Path, zone_id: str, k: int, progress: Progress) -> list[list[str]]:
+def propose_split(folder: Path, zone_id: str, k: int, progress: Progress) -> SplitProposal:
     progress.check()
     with _reading(folder) as workspace:
-        groups = SplitService(workspace).propose_split(zone_id, k)
+        proposal = SplitService(workspace).propose(zone_id, k)
     progress.check()
-    return groups
+    return proposal
 
 
 def week_plan(folder: Path, start: date, territory: str | None, progress: Progress) -> WeekPlan:

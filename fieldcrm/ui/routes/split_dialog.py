@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from fieldcrm.domain.route_split import SplitResult, SplitService
+from fieldcrm.domain.route_split import SplitProposal, SplitResult, SplitService, route_lengths
 from fieldcrm.domain.route_values import RouteKind
 from fieldcrm.domain.territories import TerritoryNode
 from fieldcrm.errors import FieldCRMError
+from fieldcrm.routing import LatLon
 from fieldcrm.ui.assets.field_form import error_label, show_message
 from fieldcrm.ui.i18n import choice_label
 from fieldcrm.ui.routes import readers, texts
@@ -42,6 +43,7 @@ class SplitDialog(QDialog):
         self._folder = folder
         self._zone = zone
         self._job: Job | None = None
+        self._start: LatLon | None = None  # of the routes proposed
         self.result: SplitResult | None = None
         self._customers = {c["id"]: c for c in split.territories.customers(zone.id)}
 
@@ -121,9 +123,10 @@ class SplitDialog(QDialog):
             self.status.setText("")
             self._update_buttons()
 
-    def show_proposal(self, groups: list[list[str]]) -> None:
+    def show_proposal(self, proposal: SplitProposal) -> None:
+        self._start = proposal.start
         self.proposal.clear()
-        for number, group in enumerate(groups, start=1):
+        for number, group in enumerate(proposal.groups, start=1):
             route = QTreeWidgetItem(self.proposal, [f"{self._zone.name}-{number}", ""])
             route.setFlags(route.flags() | Qt.ItemFlag.ItemIsEditable)
             for customer_id in group:
@@ -137,11 +140,13 @@ class SplitDialog(QDialog):
         self._renumber()
 
     def _renumber(self) -> None:
-        """Stop counts per route, and the routes offered as targets for moving."""
+        """Stops and length per route (lengths again after every move), and the routes to move to."""
         self.target.clear()
+        lengths = None if self._start is None else route_lengths(self._start, self.groups(), self._customers)
         for row in range(self.proposal.topLevelItemCount()):
             route = self.proposal.topLevelItem(row)
-            route.setText(1, texts.count(route.childCount()))
+            stops = texts.count(route.childCount())
+            route.setText(1, stops if lengths is None else f"{stops} · {texts.km(lengths[row])}")
             self.target.addItem(route.text(0))
         self._update_buttons()
 

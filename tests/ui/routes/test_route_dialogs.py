@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from fieldcrm.domain.route_split import route_lengths
+from fieldcrm.ui.routes import texts
 from fieldcrm.ui.routes.routes_page import RoutesPage
 from fieldcrm.ui.routes.split_dialog import SplitDialog
 from fieldcrm.ui.routes.stop_dialogs import AddStopDialog, MoveStopsDialog
@@ -107,10 +109,17 @@ def test_a_zone_is_split_into_balanced_routes_from_a_proposal(
     groups = dialog.groups()
     assert len(groups) == 3 and sorted(c for g in groups for c in g) == sorted(routed.town.shops)
     assert sorted(len(g) for g in groups) == [3, 3, 4]
+    shown = [dialog.proposal.topLevelItem(n).text(1) for n in range(3)]
+    assert all(text.endswith(" km") for text in shown)  # each proposed route's length
     moved = groups[0][0]
     dialog.proposal.topLevelItem(0).child(0).setSelected(True)
     dialog.move_selected(2)  # adjust: the first customer of route 1 goes to route 3
     assert dialog.groups()[2][-1] == moved and len(dialog.groups()[0]) == len(groups[0]) - 1
+    zone = routed.svc.split.territories.get(routed.town.beishan, "zone")
+    customers = {c["id"]: c for c in routed.svc.split.territories.customers(zone.id)}
+    lengths = route_lengths(routed.svc.split.propose(zone.id, 3).start, dialog.groups(), customers)
+    assert [dialog.proposal.topLevelItem(n).text(1).split(" · ")[1] for n in range(3)] == [texts.km(m) for m in lengths]
+    assert dialog.proposal.topLevelItem(2).text(1) != shown[2]  # measured again after the move
     dialog.proposal.topLevelItem(1).setText(0, "北山中线")
     adjusted = dialog.groups()
     dialog.accept()
