@@ -9,11 +9,12 @@ dialogs only ask; the loop here decides.
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QWidget
 
 from fieldcrm.errors import WorkspaceError
 from fieldcrm.storage.database import DB_NAME, REMEDY_NEW, REMEDY_READ_ONLY
@@ -22,6 +23,9 @@ from fieldcrm.ui.dialogs.workspace_error import Action, WorkspaceErrorDialog
 from fieldcrm.workspace import REMEDY_INIT, Workspace, open_workspace
 
 log = logging.getLogger(__name__)
+
+# A dialog says what is going on when opening takes longer than this (an upgrade of a big workspace).
+SHOW_PROGRESS_AFTER_MS = 400
 
 
 def actions_for(error: WorkspaceError) -> list[Action]:
@@ -73,7 +77,7 @@ class WorkspaceOpener:
         while True:
             create, self.create = self.create, False
             try:
-                workspace = open_workspace(self.folder, create=create, read_only=self.read_only)
+                workspace = self._open(create)
                 if workspace.identity is None and workspace.read_only:
                     try:
                         workspace.require_identity()  # raises: a read-only workspace cannot get an owner
@@ -88,6 +92,53 @@ class WorkspaceOpener:
                 workspace.close()
                 return None
             return workspace
+
+    def _open(self, create: bool) -> Workspace:
+        """``open_workspace`` on a worker thread while the app stays live.
+
+        Opening may upgrade the schema, which for 100,000 customers takes
+        most of a minute (a backup copy, then the steps); after a moment a
+        dialog says so instead of the app seeming to hang. An upgrade is
+        one transaction per step and is not interrupted, so the dialog has
+        no Cancel: closing the app mid-way leaves the last finished step.
+        """
+        outcome: list[Workspace | BaseException] = []
+
+        def work() -> None:
+            try:
+                outcome.append(open_workspace(self.folder, create=create, read_only=self.read_only))
+            except BaseException as error:  # handed back to the GUI thread, raised there
+                outcome.append(error)
+
+        worker = threading.Thread(target=work, name="open-workspace", daemon=True)
+        worker.start()
+        dialog = QProgressDialog(
+            QCoreApplication.translate(
+                "Startup", "Opening the workspace {folder}…\nUpgrading a large workspace to this version of FieldCRM "
+                "can take a minute; it keeps a backup first."
+            ).format(folder=self.folder),
+            "", 0, 0, self.parent,
+        )
+        dialog.setWindowTitle(QCoreApplication.translate("Startup", "FieldCRM"))
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.hide()  # shown by the timer if opening is slow (a range of 0..0 never shows itself)
+        show_later = QTimer()
+        show_later.setSingleShot(True)
+        show_later.timeout.connect(dialog.show)
+        show_later.start(SHOW_PROGRESS_AFTER_MS)
+        try:
+            while worker.is_alive():
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                worker.join(0.02)
+        finally:
+            show_later.stop()
+            dialog.hide()
+            dialog.deleteLater()
+        result = outcome[0]
+        if isinstance(result, BaseException):
+            raise result
+        return result
 
     def _follow(self, action: Action, error: WorkspaceError) -> bool:
         """Prepare the next attempt; False when the user quits."""

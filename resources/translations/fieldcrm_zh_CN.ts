@@ -4542,12 +4542,12 @@ Workspace: {workspace}</source>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../fieldcrm/ui/routes/split_dialog.py" line="+39"/>
+        <location filename="../../fieldcrm/ui/routes/split_dialog.py" line="+40"/>
         <source>Split {zone} into routes</source>
         <translation>把{zone}拆分为路线</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;Propose</source>
         <translation>生成方案(&amp;P)</translation>
     </message>
@@ -4592,9 +4592,24 @@ Workspace: {workspace}</source>
         <translation>正在生成方案…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>No coordinates: joins the end of the route</source>
         <translation>无坐标：加在路线末尾</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../fieldcrm/ui/workspace_opening.py" line="+116"/>
+        <source>Opening the workspace {folder}…
+Upgrading a large workspace to this version of FieldCRM can take a minute; it keeps a backup first.</source>
+        <translation>正在打开工作区 {folder}…
+把大的工作区升级到此版本的 FieldCRM 可能需要一分钟，升级前会先保留备份。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>FieldCRM</source>
+        <translation>FieldCRM</translation>
     </message>
 </context>
 <context>
@@ -6385,7 +6400,7 @@ Why should it be accepted anyway?</source>
 <context>
     <name>WorkspaceOpening</name>
     <message>
-        <location filename="../../fieldcrm/ui/workspace_opening.py" line="+46"/>
+        <location filename="../../fieldcrm/ui/workspace_opening.py" line="-72"/>
         <source>Choose a workspace folder</source>
         <translation>选择工作区文件夹</translation>
     </message>

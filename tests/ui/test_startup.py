@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldcrm.domain.classifications import Role
@@ -27,6 +28,18 @@ from fieldcrm.workspace import Workspace, open_workspace
 from tests.conftest import make_workspace
 
 Asked = list[WorkspaceError]
+
+
+def once_shown(shown: Callable[[], bool], act: Callable[[], None]) -> None:
+    """Run ``act`` from the event loop as soon as ``shown`` holds (the workspace opens on a worker first)."""
+
+    def poll() -> None:
+        if shown():
+            act()
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
 
 
 def corrupt(folder: Path) -> Path:
@@ -127,7 +140,7 @@ def test_missing_workspace_is_created_and_asks_for_an_owner(
         role.setCurrentIndex(role.findData("delivery"))
         dialog.accept()
 
-    QTimer.singleShot(0, fill_in_dialog)
+    once_shown(lambda: isinstance(QApplication.activeModalWidget(), FirstStartDialog), fill_in_dialog)
     workspace = WorkspaceOpener(tmp_path / "nothing-here").run()
     assert workspace is not None
     try:
@@ -166,6 +179,40 @@ def test_read_only_opening_is_tried_when_chosen(tmp_path: Path, monkeypatch: pyt
     workspace.close()
 
 
+def progress_dialogs() -> list[QProgressDialog]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def test_a_slow_opening_shows_a_progress_dialog_and_the_app_stays_live(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_workspace(tmp_path / "ws").close()
+    shown: list[str] = []
+    ticks: list[int] = []
+
+    def slow_upgrade(folder: Path, *, create: bool = False, read_only: bool = False) -> Workspace:
+        time.sleep(1.0)  # as a schema upgrade of a large workspace
+        return open_workspace(folder, create=create, read_only=read_only)
+
+    def look() -> None:
+        shown.extend(w.labelText() for w in progress_dialogs())
+
+    monkeypatch.setattr(workspace_opening, "open_workspace", slow_upgrade)
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    QTimer.singleShot(800, look)
+    workspace = WorkspaceOpener(tmp_path / "ws").run()
+    timer.stop()
+    assert workspace is not None
+    try:
+        assert shown and "Opening the workspace" in shown[0]
+        assert len(ticks) >= 20  # the event loop kept running while the workspace opened
+        assert not progress_dialogs()
+    finally:
+        workspace.close()
+
+
 def test_run_gui_opens_the_window_in_chinese_and_cleans_up(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -179,7 +226,8 @@ def test_run_gui_opens_the_window_in_chinese_and_cleans_up(
         seen["status"] = window.owner_label.text()
         window.close()
 
-    QTimer.singleShot(0, look_and_close)
+    once_shown(lambda: any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()),
+               look_and_close)
     assert run_gui(tmp_path / "ws", lang="zh_CN") == 0
     assert seen == {"page": "客户", "status": "李雷 · 业务员 · 西湖区"}
     assert QCoreApplication.translate("Pages", "Customers") == "Customers"  # translators removed
