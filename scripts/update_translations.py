@@ -21,8 +21,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from fieldcrm.i18n_catalogue import live_messages
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "fieldcrm"
@@ -73,16 +74,8 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 
 def messages(ts: Path) -> set[Message]:
-    """The live messages of a catalogue, ignoring obsolete ones and source locations."""
-    found: set[Message] = set()
-    for context in ET.parse(ts).getroot().iter("context"):
-        name = context.findtext("name", "")
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is not None and translation.get("type") in ("obsolete", "vanished"):
-                continue
-            found.add((name, message.findtext("source", ""), message.get("numerus") == "yes"))
-    return found
+    """The live messages of a catalogue, ignoring source locations."""
+    return {(m.context, m.source, m.plural) for m in live_messages(ts)}
 
 
 def update() -> None:

@@ -13,14 +13,13 @@ data-files in pyproject.toml); without it every print is in English.
 from __future__ import annotations
 
 import functools
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from fieldcrm.i18n import disambiguation
+from fieldcrm.i18n_catalogue import live_messages
 from fieldcrm.paths import resources_dir
 
 SOURCE_LANGUAGE = "en"
-_SKIPPED = frozenset({"obsolete", "vanished"})
 
 Messages = dict[tuple[str, str, str | None], str]  # (context, source, disambiguation)
 
@@ -31,18 +30,7 @@ def catalogue_path(language: str) -> Path:
 
 def parse_ts(path: Path) -> Messages:
     """(context, source, disambiguation) -> translation for every translated, non-plural message of a .ts file."""
-    messages: Messages = {}
-    for context in ET.parse(path).getroot().iter("context"):
-        name = context.findtext("name", "")
-        for message in context.iter("message"):
-            source = message.findtext("source")
-            translation = message.find("translation")
-            if source is None or translation is None or message.get("numerus") == "yes":
-                continue
-            if translation.get("type") in _SKIPPED or not translation.text:
-                continue
-            messages[(name, source, message.findtext("comment"))] = translation.text
-    return messages
+    return {(m.context, m.source, m.comment): m.forms[0] for m in live_messages(path) if not m.plural and m.forms[0]}
 
 
 class Translator:

@@ -10,8 +10,9 @@ sources with Python's own parser instead and compares.
 from __future__ import annotations
 
 import ast
-import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from fieldcrm.i18n_catalogue import live_messages
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "translations" / "fieldcrm_zh_CN.ts"
@@ -22,16 +23,7 @@ Key = tuple[str, str, str | None]  # context, source, disambiguation
 
 def catalogue() -> dict[Key, bool]:
     """Every live message, and whether it has plural forms."""
-    found: dict[Key, bool] = {}
-    for context in ET.parse(CATALOGUE).getroot().iter("context"):
-        name = context.findtext("name", "")
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is not None and translation.get("type") in ("obsolete", "vanished"):
-                continue
-            key = (name, message.findtext("source", ""), message.findtext("comment"))
-            found[key] = message.get("numerus") == "yes"
-    return found
+    return {(m.context, m.source, m.comment): m.plural for m in live_messages(CATALOGUE)}
 
 
 def _text(node: ast.expr) -> str | None:

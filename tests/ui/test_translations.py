@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -17,6 +16,7 @@ from fieldcrm.domain.asset_fields import AssetStatus, WriteOffReason
 from fieldcrm.domain.classifications import Lifecycle
 from fieldcrm.domain.customers import CustomerService
 from fieldcrm.errors import ValidationErrors
+from fieldcrm.i18n_catalogue import live_messages
 from fieldcrm.ui.customers.list_model import COLUMNS
 from fieldcrm.ui.customers.list_page import CustomersPage
 from fieldcrm.printing.catalog import translator
@@ -33,14 +33,8 @@ PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%L?n")
 
 def messages(ts: Path) -> Iterator[tuple[str, str, list[str]]]:
     """(context, source, translations) of every live message; plural messages have several."""
-    for context in ET.parse(ts).getroot().iter("context"):
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            assert translation is not None
-            if translation.get("type") in ("obsolete", "vanished"):
-                continue
-            forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
-            yield context.findtext("name", ""), message.findtext("source", ""), forms
+    for message in live_messages(ts):
+        yield message.context, message.source, list(message.forms)
 
 
 @pytest.fixture
