@@ -90,6 +90,7 @@ MSG_CANCELLED = _N("Sync", "Sync cancelled; nothing more was changed")
 MSG_NOT_FRESH = _N(
     "Sync", "Bootstrap fills a new workspace, and this one already holds changes: run 'fieldcrm sync' instead"
 )
+MSG_SNAPSHOT_UNUSED = _N("Sync", "Its snapshot could not be used ({reason}); this laptop replayed the files instead")
 MSG_SNAPSHOT_ROLE = _N("Sync", "Only supervisors and admins write snapshots; this workspace belongs to a {role}")
 MSG_OWN_STREAM = _N("Sync", "This laptop's own files on the share cannot be read back: {reason}")
 
@@ -235,7 +236,7 @@ def sync(
     with _locked(workspace):
         run = _Run(workspace, path, progress, cancelled)
         if run.is_new():
-            run.load_snapshot()
+            run.load_snapshot(fall_back=True)
         return run.run()
 
 
@@ -402,8 +403,14 @@ class _Run:
 
     # -- receiving -----------------------------------------------------------------------------------
 
-    def load_snapshot(self) -> None:
-        """Apply the latest snapshot and its stream cursors in one transaction (bootstrap)."""
+    def load_snapshot(self, *, fall_back: bool = False) -> None:
+        """Apply the latest snapshot and its stream cursors in one transaction (bootstrap).
+
+        With ``fall_back`` (a new laptop's ordinary sync), a snapshot that
+        cannot be used (damaged, or from a newer app) is reported as its
+        author's problem and every file is replayed instead; ``bootstrap``
+        was asked for the snapshot and fails.
+        """
         with _share_errors():
             snapshot = self.share.latest_snapshot()
         if snapshot is None:
@@ -419,7 +426,12 @@ class _Run:
         except SyncCancelled:
             raise
         except FieldCRMError as error:  # a damaged snapshot: nothing of it was kept
-            raise SyncError.wrap(error) from None
+            if not fall_back:
+                raise SyncError.wrap(error) from None
+            explained = Message.of(MSG_SNAPSHOT_UNUSED, reason=Message.of_error(error))
+            author = snapshot.author
+            self.summary.problems.append(SiteProblem(author.site or snapshot.ref.site, author.user, str(explained), explained))
+            return
         self.summary.received_files += 1
         self.summary.received_changes += versions
         self.summary.applied += versions

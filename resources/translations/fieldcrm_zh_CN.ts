@@ -5313,6 +5313,11 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
     </message>
     <message>
         <location line="+3"/>
+        <source>Its snapshot could not be used ({reason}); this laptop replayed the files instead</source>
+        <translation>其快照无法使用（{reason}），本机已改为重放全部文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only supervisors and admins write snapshots; this workspace belongs to a {role}</source>
         <translation>只有主管和管理员可以写入快照；此工作区的角色是 {role}</translation>
     </message>
@@ -5337,12 +5342,12 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>已发送第 {seq} 号文件（{count} 条修改）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Loading the snapshot by {user}</source>
         <translation>正在载入 {user} 的快照</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>Applying {count} files</source>
         <translation>正在应用 {count} 个文件</translation>
     </message>

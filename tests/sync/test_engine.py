@@ -12,12 +12,20 @@ import pytest
 
 from fieldcrm.domain.classifications import Role
 from fieldcrm.domain.customers import CustomerService
-from fieldcrm.sync import clock, engine, membership, sync_state
+from fieldcrm.sync import clock, engine, membership, snapshot_image, sync_state
 from fieldcrm.sync.conflicts import list_conflicts, resolve
 from fieldcrm.sync.outbox import exported_through
 from fieldcrm.sync.share import Share, layout
 from fieldcrm.sync.share.snapshot import SnapshotHeader
-from fieldcrm.sync.snapshot_data import STEP_CONFLICTS, STEP_INDEX, STEP_ROWS, STEP_UNPACK, STEP_VERSIONS
+from fieldcrm.sync.snapshot_data import (
+    MSG_DAMAGED,
+    STEP_CONFLICTS,
+    STEP_INDEX,
+    STEP_ROWS,
+    STEP_UNPACK,
+    STEP_VERSIONS,
+    SnapshotError,
+)
 from tests.sync import format1
 from tests.sync.test_engine_support import (
     Office,
@@ -273,6 +281,29 @@ def test_a_new_laptops_first_sync_starts_from_the_snapshot(office: Office) -> No
     assert customers(fresh) == customers(sup)
     again = engine.sync(fresh)
     assert again.received_files == 0 and customers(fresh) == customers(sup)
+
+
+def test_a_new_laptop_replays_the_files_when_the_snapshot_cannot_be_used(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    add_customers(sup, 3, "总部")
+    engine.sync(sup, office.share)
+    engine.write_snapshot(sup)
+
+    def damaged(db: object, step: object = None) -> None:
+        raise SnapshotError(MSG_DAMAGED, reason="a bad page")
+
+    monkeypatch.setattr(snapshot_image, "load", damaged)
+    fresh = office.laptop("fresh", "新人", Role.SUPERVISOR, None)
+    summary = engine.sync(fresh, office.share)
+    assert customers(fresh) == customers(sup)  # from the change files
+    assert [(p.user, p.reason) for p in summary.problems] == [
+        ("韩梅梅", "Its snapshot could not be used (The snapshot is damaged (a bad page)); "
+                  "this laptop replayed the files instead")
+    ]
+    with pytest.raises(engine.SyncError, match="damaged"):  # asked for the snapshot, bootstrap fails
+        engine.bootstrap(office.laptop("other", "另一个", Role.SUPERVISOR, None), office.share)
 
 
 def test_cancel_during_the_snapshot_load_keeps_nothing(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
