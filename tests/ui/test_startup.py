@@ -30,6 +30,12 @@ from tests.conftest import make_workspace
 Asked = list[WorkspaceError]
 
 
+@pytest.fixture(autouse=True)
+def application(qapp: QApplication) -> QApplication:
+    """Opening a workspace runs Qt's event loop and may show dialogs, so every test here needs the app."""
+    return qapp
+
+
 def once_shown(shown: Callable[[], bool], act: Callable[[], None]) -> None:
     """Run ``act`` from the event loop as soon as ``shown`` holds (the workspace opens on a worker first)."""
 
