@@ -37,6 +37,5 @@ def live_messages(ts: Path) -> Iterator[CatalogueMessage]:
             forms: tuple[str, ...] = ("",)
             if translation is not None:
                 forms = tuple(f.text or "" for f in translation.iter("numerusform")) or (translation.text or "",)
-            yield CatalogueMessage(
-                name, message.findtext("source", ""), message.findtext("comment"), message.get("numerus") == "yes", forms
-            )
+            source, comment = message.findtext("source", ""), message.findtext("comment")
+            yield CatalogueMessage(name, source, comment, message.get("numerus") == "yes", forms)

@@ -42,7 +42,9 @@ class SplitProposal:
     groups: list[list[str]]  # customer ids per route, in visiting order
 
 
-def route_lengths(start: LatLon, groups: Sequence[Sequence[str]], customers: Mapping[str, Mapping[str, Any]]) -> list[float]:
+def route_lengths(
+    start: LatLon, groups: Sequence[Sequence[str]], customers: Mapping[str, Mapping[str, Any]]
+) -> list[float]:
     """Metres of each proposed route: from ``start`` through its located customers in order, and back."""
     return [
         measure(start, [Stop(c, customers[c]["latitude"], customers[c]["longitude"]) for c in group]).total_m

@@ -430,7 +430,8 @@ class _Run:
                 raise SyncError.wrap(error) from None
             explained = Message.of(MSG_SNAPSHOT_UNUSED, reason=Message.of_error(error))
             author = snapshot.author
-            self.summary.problems.append(SiteProblem(author.site or snapshot.ref.site, author.user, str(explained), explained))
+            site = author.site or snapshot.ref.site
+            self.summary.problems.append(SiteProblem(site, author.user, str(explained), explained))
             return
         self.summary.received_files += 1
         self.summary.received_changes += versions

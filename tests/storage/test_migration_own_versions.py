@@ -43,7 +43,9 @@ def test_upgrading_step_eight_lists_own_versions_and_keeps_every_version(tmp_pat
         (10, "c1", "name"), (30, "c1", "city"), (40, "c2", "phones"),
     ]
     published = outbox.collect_outgoing(db, since_hlc=10)
-    assert [(r["row"], r["field"], r["value"]) for r in published] == [("c1", "city", "杭州"), ("c2", "phones", "0571-1234")]
+    assert [(r["row"], r["field"], r["value"]) for r in published] == [
+        ("c1", "city", "杭州"), ("c2", "phones", "0571-1234"),
+    ]
     ws.close()
 
 
@@ -55,7 +57,8 @@ def test_versions_written_after_the_upgrade_are_listed_only_when_they_are_this_s
     with db.conn:
         db.execute("INSERT INTO customers (id, code, name) VALUES ('c9', 'C-MYST9', '便利店')")  # captured: own
         db.execute(  # as sync stores a received version
-            "INSERT INTO change (tbl, row_id, field, hlc, site, value) VALUES ('customers', 'c8', 'name', 5, 'other', 'x')"
+            "INSERT INTO change (tbl, row_id, field, hlc, site, value) "
+            "VALUES ('customers', 'c8', 'name', 5, 'other', 'x')"
         )
     own = db.execute("SELECT tbl, row_id, field FROM own_version ORDER BY field").fetchall()
     assert own == [("customers", "c9", "code"), ("customers", "c9", "deleted"), ("customers", "c9", "name")]
