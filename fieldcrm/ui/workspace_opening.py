@@ -9,17 +9,17 @@ dialogs only ask; the loop here decides.
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QWidget
 
-from fieldcrm.errors import WorkspaceError
+from fieldcrm.errors import FieldCRMError, WorkspaceError
 from fieldcrm.storage.database import DB_NAME, REMEDY_NEW, REMEDY_READ_ONLY
 from fieldcrm.ui.dialogs.first_start import FirstStartDialog
 from fieldcrm.ui.dialogs.workspace_error import Action, WorkspaceErrorDialog
+from fieldcrm.ui.workers import TaskRunner
 from fieldcrm.workspace import REMEDY_INIT, Workspace, open_workspace
 
 log = logging.getLogger(__name__)
@@ -78,6 +78,8 @@ class WorkspaceOpener:
             create, self.create = self.create, False
             try:
                 workspace = self._open(create)
+                if workspace is None:
+                    return None
                 if workspace.identity is None and workspace.read_only:
                     try:
                         workspace.require_identity()  # raises: a read-only workspace cannot get an owner
@@ -93,25 +95,24 @@ class WorkspaceOpener:
                 return None
             return workspace
 
-    def _open(self, create: bool) -> Workspace:
-        """``open_workspace`` on a worker thread while the app stays live.
+    def _open(self, create: bool) -> Workspace | None:
+        """``open_workspace`` on a worker (``ui.workers``) while the app's event loop turns.
 
         Opening may upgrade the schema, which for 100,000 customers takes
         most of a minute (a backup copy, then the steps); after a moment a
         dialog says so instead of the app seeming to hang. An upgrade is
         one transaction per step and is not interrupted, so the dialog has
         no Cancel: closing the app mid-way leaves the last finished step.
+        A bug while opening is reported like any worker's (log and dialog)
+        and opens nothing (None); a known failure is raised here, as before.
         """
-        outcome: list[Workspace | BaseException] = []
-
-        def work() -> None:
-            try:
-                outcome.append(open_workspace(self.folder, create=create, read_only=self.read_only))
-            except BaseException as error:  # handed back to the GUI thread, raised there
-                outcome.append(error)
-
-        worker = threading.Thread(target=work, name="open-workspace", daemon=True)
-        worker.start()
+        runner = TaskRunner(max_threads=1)
+        job = runner.submit(lambda _progress: open_workspace(self.folder, create=create, read_only=self.read_only))
+        outcome: list[Workspace | FieldCRMError] = []
+        job.succeeded.connect(outcome.append)
+        job.failed.connect(outcome.append)
+        waiting = QEventLoop()
+        job.finished.connect(waiting.quit)
         dialog = QProgressDialog(
             QCoreApplication.translate(
                 "Startup", "Opening the workspace {folder}…\nUpgrading a large workspace to this version of FieldCRM "
@@ -128,15 +129,14 @@ class WorkspaceOpener:
         show_later.timeout.connect(dialog.show)
         show_later.start(SHOW_PROGRESS_AFTER_MS)
         try:
-            while worker.is_alive():
-                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-                worker.join(0.02)
+            waiting.exec()  # the job's outcome arrives queued, so it cannot come before this loop runs
         finally:
             show_later.stop()
             dialog.hide()
             dialog.deleteLater()
-        result = outcome[0]
-        if isinstance(result, BaseException):
+            runner.deleteLater()
+        result = outcome[0] if outcome else None
+        if isinstance(result, FieldCRMError):
             raise result
         return result
 
