@@ -179,11 +179,17 @@ def _write_rows(db: sqlite_utils.Database, table: SyncedTable, columns: dict[str
     chosen = ", ".join(
         f"CASE WHEN p.h{n} THEN {_merged(c, n)} ELSE {c.default or 'NULL'} END" for n, c in enumerate(fields)
     )
-    db.execute(f'INSERT INTO "{name}" (id, {listed}) SELECT p.row_id, {chosen} FROM ({winners}) AS p WHERE p.new')
+    # Each statement groups every winner, so one with nothing to write is skipped.
+    any_new, any_old = db.execute("SELECT max(new), min(new) = 0 FROM sync_winners").fetchone()
+    if any_new:
+        db.execute(f'INSERT INTO "{name}" (id, {listed}) SELECT p.row_id, {chosen} FROM ({winners}) AS p WHERE p.new')
     assignments = ", ".join(
         f'"{c.name}" = CASE WHEN p.h{n} THEN {_merged(c, n)} ELSE "{name}"."{c.name}" END' for n, c in enumerate(fields)
     )
-    db.execute(f'UPDATE "{name}" SET {assignments} FROM ({winners}) AS p WHERE NOT p.new AND "{name}".id = p.row_id')
+    if any_old:
+        db.execute(
+            f'UPDATE "{name}" SET {assignments} FROM ({winners}) AS p WHERE NOT p.new AND "{name}".id = p.row_id'
+        )
     return {r[0] for r in db.execute("SELECT DISTINCT row_id FROM sync_winners")}
 
 
