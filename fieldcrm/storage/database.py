@@ -120,6 +120,9 @@ def triggers_set_aside(db: sqlite_utils.Database, patterns: Sequence[str]) -> It
     """
     if not db.conn.in_transaction:
         raise RuntimeError("triggers can only be set aside inside the caller's transaction")
+    if not patterns:
+        yield
+        return
     condition = " OR ".join("name GLOB ?" for _ in patterns)
     saved = db.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND ({condition}) ORDER BY name", list(patterns)

@@ -93,6 +93,18 @@ def bootstrap(fresh: Replica, source: Replica, tmp_path: Path, *, purge_deleted_
         return snapshot_image.load(fresh.db)
 
 
+def load_altered(fresh: Replica, source: Replica, tmp_path: Path, *statements: str) -> None:
+    """Load ``source``'s image into ``fresh`` after ``statements`` changed it, as another app version's would be."""
+    image = tmp_path / "altered.db"
+    snapshot_image.write(source.db, image, lambda: None)
+    with sqlite3.connect(image) as other:
+        for statement in statements:
+            other.execute(statement)
+    other.close()
+    with snapshot_image.attached(fresh.db, image):
+        snapshot_image.load(fresh.db)
+
+
 def everything(replica: Replica) -> dict[str, Any]:
     """What must be identical on a bootstrapped laptop and one that replayed every file."""
     db = replica.db
@@ -140,6 +152,33 @@ def cards_named(replica: Replica, name: str) -> list[str]:
     return [r[0] for r in replica.db.execute("SELECT id FROM customers WHERE name = ?", [name])]
 
 
+def test_a_supervisor_takes_the_cards_whole_with_their_indexes(laptop: MakeReplica, tmp_path: Path) -> None:
+    """Declared alike, the cards arrive with the writer's rowids and index entries, and capture works after."""
+    boss, _, _ = busy_history(laptop)
+    fresh = laptop("新机")
+    triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    before = fresh.db.execute(triggers).fetchall()
+    bootstrap(fresh, boss, tmp_path)
+    rows = "SELECT rowid, * FROM customers ORDER BY rowid"
+    assert fresh.db.execute(rows).fetchall() == boss.db.execute(rows).fetchall()
+    assert fresh.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    by_city = "SELECT id FROM customers INDEXED BY customers_live_by_city WHERE deleted = 0 AND city = ? ORDER BY id"
+    assert fresh.db.execute(by_city, ["温州"]).fetchall() == boss.db.execute(by_city, ["温州"]).fetchall() != []
+    assert fresh.db.execute(triggers).fetchall() == before
+    card = fresh.live("customers")[0][0]
+    fresh.customers.update(card, {"city": "绍兴"})
+    assert [(r["row"], r["value"]) for r in fresh.outgoing() if r["field"] == "city"] == [(card, "绍兴")]
+
+
+def test_an_image_whose_indexes_differ_is_copied_by_column(laptop: MakeReplica, tmp_path: Path) -> None:
+    """An image from an app with other indexes (or none, before they travelled) still loads exactly."""
+    boss, a, b = busy_history(laptop)
+    replayed, fresh = replay(laptop("回放"), boss, a, b), laptop("新机")
+    load_altered(fresh, boss, tmp_path, "DROP INDEX customers_live_by_city")
+    assert everything(fresh) == everything(replayed)
+    assert fresh.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
 def test_a_rep_bootstrapped_from_a_supervisor_snapshot_holds_its_territory(laptop: MakeReplica, tmp_path: Path) -> None:
     boss, a, rep = busy_history(laptop)
     fresh_rep = laptop("新人", Role.REP, "西湖区")
@@ -157,15 +196,14 @@ def test_an_image_from_another_app_version_is_rebuilt_from_its_versions(laptop: 
     """Other search rules, or live tables declared otherwise: those parts are computed, not taken."""
     boss, a, b = busy_history(laptop)
     replayed, fresh = replay(laptop("回放"), boss, a, b), laptop("新机")
-    image = tmp_path / "other-version.db"
-    snapshot_image.write(boss.db, image, lambda: None)
-    with sqlite3.connect(image) as other:
-        other.execute("UPDATE info SET value = 'older rules' WHERE key = 'search_rules'")
-        other.execute("ALTER TABLE customers DROP COLUMN notes")
-        other.execute("ALTER TABLE visits ADD COLUMN weather TEXT")
-    other.close()
-    with snapshot_image.attached(fresh.db, image):
-        snapshot_image.load(fresh.db)
+    load_altered(
+        fresh,
+        boss,
+        tmp_path,
+        "UPDATE info SET value = 'older rules' WHERE key = 'search_rules'",
+        "ALTER TABLE customers DROP COLUMN notes",
+        "ALTER TABLE visits ADD COLUMN weather TEXT",
+    )
     assert everything(fresh) == everything(replayed)
     index_is_sound(fresh)
 
