@@ -392,11 +392,12 @@ def _copied_whole(db: sqlite_utils.Database, name: str) -> bool:
     Into an empty table without triggers, with the same columns in the same
     order and the same indexes, ``INSERT … SELECT *`` is SQLite's transfer
     optimisation: records and index entries are appended in order, rowids
-    kept. Capture triggers are set aside for it (a load is never captured);
-    a table with any other trigger is copied by column. Building the 19 indexes of 100,000 cards instead took about 4 s of
-    a bootstrap. Should SQLite insert row by row after all, rowids would be
-    renumbered: the check after the copy notices and undoes it, and the
-    caller copies by column.
+    kept. Building the 19 indexes of 100,000 cards instead took 5–7 s of a
+    bootstrap. Capture triggers are set aside for it (a load is never
+    captured); a table with any other trigger is copied by column. Should
+    SQLite insert row by row after all, rowids would be renumbered: the
+    check after the copy notices and undoes it, and the caller copies by
+    column.
     """
     shape = 'SELECT cid, name, type, "notnull", dflt_value, pk FROM pragma_table_info(?, ?)'
     if db.execute(f'SELECT 1 FROM main."{name}" LIMIT 1').fetchone():
@@ -405,7 +406,8 @@ def _copied_whole(db: sqlite_utils.Database, name: str) -> bool:
         return False
     if _indexes_of(db, "main", [name]) != _indexes_of(db, SCHEMA, [name]):
         return False
-    triggers = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [name])]
+    listed = db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [name])
+    triggers = [r[0] for r in listed]
     if not all(trigger.startswith(CAPTURE_PREFIX) for trigger in triggers):
         return False  # a trigger that keeps derived data must see every row
     extent = 'SELECT count(*), max(rowid) FROM {}."{}"'
