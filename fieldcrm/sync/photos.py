@@ -22,7 +22,11 @@ with the same write-once rule as change files. A photo still owed that the
 share already holds is read back first: a damaged copy there is replaced
 with this laptop's (``SiteWriter.repair_blob``, the one file the share lets
 be replaced, since its name fixes its bytes), so the laptop that sends a
-photo mends it for everyone. A share that vanishes or fills up in the
+photo mends it for everyone. A copy damaged after it was sent is found by
+the laptops fetching it: each leaves a want on the share
+(``SiteWriter.want_blob``), every laptop holding the photo intact sends it
+again at its next sync, and the want is withdrawn once the photo arrived
+or is no longer owed. A share that vanishes or fills up in the
 middle stops the photos, not the sync: the changes are already in.
 """
 
@@ -50,7 +54,11 @@ DONE_BATCH = 100
 MSG_SENDING = _N("Sync", "Sending photos ({count})")
 MSG_FETCHING = _N("Sync", "Fetching photos ({count})")
 MSG_NOT_ON_SHARE = _N("Sync", "{count} photo(s) are not on the share yet; they are fetched at a later sync")
-MSG_DAMAGED = _N("Sync", "Photo {sha} on the share is damaged ({reason}); it was not kept and is fetched again later")
+MSG_DAMAGED = _N(
+    "Sync", "Photo {sha} on the share is damaged ({reason}); it was not kept, and the laptops holding it are asked "
+    "to send it again"
+)
+MSG_MENDING = _N("Sync", "Sending again photos other laptops found damaged ({count})")
 MSG_CHANGED = _N("Sync", "its bytes changed while it was read")
 MSG_GONE_HERE = _N(
     "Sync", "{count} photo(s) of inspections made on this laptop are missing or damaged in its attachments folder "
@@ -79,8 +87,11 @@ def exchange(
     """
     photos = _Exchange(workspace, writer, tally, cancel)
     try:
+        wants = photos.share.wants()
+        photos.mend({sha for sha, site in wants if site != writer.site}, report)
         photos.transfer(SEND, report)
         photos.transfer(FETCH, report)
+        photos.withdraw_answered({sha for sha, site in wants if site == writer.site})
     except ShareError as error:
         reason = error.explained() if isinstance(error, StreamStopped) else Message.of_error(error)
         tally.photo_warnings.append(Message.of(MSG_STOPPED, reason=reason))
@@ -112,6 +123,25 @@ class _Exchange:
         self.share = writer.share
         self.tally = tally
         self.cancel = cancel
+
+    def mend(self, wanted: set[str], report: Callable[[Message], None]) -> None:
+        """Send again the photos other laptops want and this one holds: their copy on the share is damaged."""
+        held = [sha for sha in sorted(wanted) if self._holds(sha)]
+        if held:
+            report(Message.of(MSG_MENDING, count=len(held)))
+        for sha in held:
+            self.cancel()
+            self._send(sha)
+
+    def withdraw_answered(self, asked: set[str]) -> None:
+        """Withdraw this laptop's wants of photos now here or no longer owed to it; the rest stand."""
+        still_owed = set(owed(self.db, FETCH))
+        for sha in sorted(asked):
+            if self._holds(sha) or sha not in still_owed:
+                self.writer.withdraw_want(sha)
+
+    def _holds(self, sha: str) -> bool:
+        return attachments.path_for(self.workspace, sha) is not None
 
     def transfer(self, direction: str, report: Callable[[Message], None]) -> None:
         """Move every photo owed in ``direction``; those that cannot move now stay owed."""
@@ -158,7 +188,7 @@ class _Exchange:
 
     def _fetch(self, sha: str) -> bool | None:
         """True once the photo is here; False when the share lacks it; None when it was damaged (warned)."""
-        if attachments.path_for(self.workspace, sha) is not None:
+        if self._holds(sha):
             return True
         try:
             data = self.share.get_blob(sha)
@@ -172,6 +202,7 @@ class _Exchange:
         return True
 
     def _damaged(self, sha: str, reason: Message) -> None:
+        self.writer.want_blob(sha)
         self.tally.photos_missing += 1
         self.tally.photo_warnings.append(Message.of(MSG_DAMAGED, sha=sha[:12], reason=reason))
 

@@ -4600,7 +4600,7 @@ Workspace: {workspace}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../fieldcrm/ui/workspace_opening.py" line="+116"/>
+        <location filename="../../fieldcrm/ui/workspace_opening.py" line="+117"/>
         <source>Opening the workspace {folder}…
 Upgrading a large workspace to this version of FieldCRM can take a minute; it keeps a backup first.</source>
         <translation>正在打开工作区 {folder}…
@@ -4833,7 +4833,7 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <location filename="../../fieldcrm/sync/share/reader.py" line="+76"/>
         <location filename="../../fieldcrm/sync/share/share.py" line="+190"/>
         <location line="+24"/>
-        <location filename="../../fieldcrm/sync/share/writer.py" line="+199"/>
+        <location filename="../../fieldcrm/sync/share/writer.py" line="+223"/>
         <source>reading site {site}</source>
         <translation>读取站点 {site}</translation>
     </message>
@@ -4844,7 +4844,7 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
     </message>
     <message>
         <location line="+16"/>
-        <location filename="../../fieldcrm/sync/share/share.py" line="+67"/>
+        <location filename="../../fieldcrm/sync/share/share.py" line="+76"/>
         <source>a file in a newer format, signed by a key no admin registered</source>
         <translation>一个较新格式的文件，签名密钥未经任何管理员登记</translation>
     </message>
@@ -4926,7 +4926,7 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>{kind} 文档的正文不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/share/share.py" line="-205"/>
+        <location filename="../../fieldcrm/sync/share/share.py" line="-214"/>
         <location line="+45"/>
         <source>The share {path} does not exist or cannot be reached</source>
         <translation>共享目录 {path} 不存在或无法访问</translation>
@@ -4998,7 +4998,12 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>未登记的设备 {key}</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/photos.py" line="+50"/>
+        <location line="+17"/>
+        <source>listing the attachments asked for</source>
+        <translation>列出被请求的附件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldcrm/sync/photos.py" line="+54"/>
         <source>Sending photos ({count})</source>
         <translation>正在发送照片（{count}）</translation>
     </message>
@@ -5014,8 +5019,13 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
     </message>
     <message>
         <location line="+1"/>
-        <source>Photo {sha} on the share is damaged ({reason}); it was not kept and is fetched again later</source>
-        <translation>共享目录中的照片 {sha} 已损坏（{reason}）；未保存，稍后重新获取</translation>
+        <source>Photo {sha} on the share is damaged ({reason}); it was not kept, and the laptops holding it are asked to send it again</source>
+        <translation>共享目录中的照片 {sha} 已损坏（{reason}）；未保存，已请保存有此照片的电脑重新发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sending again photos other laptops found damaged ({count})</source>
+        <translation>正在重新发送其他电脑发现已损坏的照片（{count}）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5033,7 +5043,7 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>照片未全部交换（{reason}）；其余的将在下次同步时传输</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/share/share.py" line="+5"/>
+        <location filename="../../fieldcrm/sync/share/share.py" line="-12"/>
         <source>reading attachment {sha}</source>
         <translation>读取附件 {sha}</translation>
     </message>
@@ -5043,7 +5053,7 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>附件内容与其名称不符</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>listing snapshots of site {site}</source>
         <translation>列出站点 {site} 的快照</translation>
     </message>
@@ -5136,7 +5146,7 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>快照中有一行不是记录</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/share/writer.py" line="-130"/>
+        <location filename="../../fieldcrm/sync/share/writer.py" line="-154"/>
         <source>publishing file #{seq} of site {site}</source>
         <translation>发布站点 {site} 的第 {seq} 号文件</translation>
     </message>
@@ -5147,7 +5157,13 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>保存附件 {sha}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <location line="+13"/>
+        <source>asking for attachment {sha}</source>
+        <translation>请求附件 {sha}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>writing a snapshot of site {site}</source>
         <translation>写入站点 {site} 的快照</translation>
     </message>
@@ -5347,7 +5363,7 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>正在载入 {user} 的快照</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Applying {count} files</source>
         <translation>正在应用 {count} 个文件</translation>
     </message>
@@ -6405,7 +6421,7 @@ Why should it be accepted anyway?</source>
 <context>
     <name>WorkspaceOpening</name>
     <message>
-        <location filename="../../fieldcrm/ui/workspace_opening.py" line="-72"/>
+        <location filename="../../fieldcrm/ui/workspace_opening.py" line="-73"/>
         <source>Choose a workspace folder</source>
         <translation>选择工作区文件夹</translation>
     </message>

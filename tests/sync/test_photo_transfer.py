@@ -162,6 +162,45 @@ def test_a_damaged_copy_on_the_share_is_mended_by_the_laptop_sending_the_photo_t
     assert Path(shown_photo(rep)["path"]).read_bytes() == PNG
 
 
+def wants(office: Office, ws: Workspace) -> list[str]:
+    """The attachments ``ws``'s site asks for, by their files on the share."""
+    site = ws.require_identity().site_id
+    return sorted(p.name for p in (office.share / "wants").glob(f"*.{site}.want"))
+
+
+def test_a_photo_damaged_after_it_was_sent_is_sent_again_by_a_laptop_holding_it(
+    office: Office, tmp_path: Path
+) -> None:
+    """The sender marked it sent long ago; the laptop that finds it damaged asks, and any holder answers."""
+    sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
+    rep = office.laptop("rep", "李雷")
+    other = office.laptop("other", "王五", Role.SUPERVISOR, None)  # holds nothing: has nothing to answer with
+    inspected_with_photo(sup, tmp_path)
+    (office.share / "wants").rmdir()  # a share made by an app before wants: the first one makes the folder
+    assert engine.sync(sup, office.share).photos_sent == 1
+    blob = blob_on_share(office, PNG_SHA)
+    blob.unlink()
+    blob.write_bytes(PNG[:-1] + b"\x01")
+
+    refused = engine.sync(rep, office.share)
+    assert refused.photos_missing == 1 and "asked to send it again" in str(refused.photo_warnings[0])
+    asking = [f"{PNG_SHA}.{rep.require_identity().site_id}.want"]
+    assert wants(office, rep) == asking
+    assert engine.sync(other, office.share).photos_sent == 0
+    assert engine.sync(rep).photos_missing == 1 and wants(office, rep) == asking  # still asking
+
+    steps: list[Message] = []
+    mended = engine.sync(sup, progress=lambda done, total, step: steps.append(step))
+    assert (mended.photos_sent, mended.photos_missing, mended.photo_warnings) == (1, 0, [])
+    assert Message.of(photos.MSG_MENDING, count=1) in steps
+    assert blob.read_bytes() == PNG
+
+    fetched = engine.sync(rep)
+    assert (fetched.photos_received, fetched.photos_missing, fetched.photo_warnings) == (1, 0, [])
+    assert wants(office, rep) == []
+    assert engine.sync(sup).photos_sent == 0  # nobody asks any more
+
+
 def test_a_rep_fetches_no_photo_of_a_shop_outside_the_territory_until_it_moves_in(
     office: Office, tmp_path: Path
 ) -> None:

@@ -10,11 +10,18 @@ Layout version 1::
       sites/<site>/changes/<shard>/<seq>.chg   the site's change files; shard = seq // 1000
       sites/<site>/snapshots/<created>.snap    snapshots written by that site (supervisors, admin)
       blobs/<sha256[:2]>/<sha256>              attachments, content-addressed
+      wants/<sha256>.<site>.want               empty: an attachment that site found damaged in blobs/
       archive/sites/<site>/changes/<shard>/<seq>.chg   change files covered by every kept snapshot
 
 Every file is written once under a fresh name and never rewritten, so a name
-alone identifies bytes. Sequence numbers are 12 digits and shards 9, so plain
-name order is numeric order. The next file of a site has a name known in
+alone identifies bytes. Wants are the exception: they hold nothing, only the
+site they name writes or removes them, and it removes its own once the
+attachment reached it, so the laptops holding a good copy stop sending it
+again (``sync.photos``). They share one folder, so a sync lists them once
+whatever the number of sites. They are not signed: a forged one costs the
+laptops holding that attachment a read of the share's copy, and they write
+only when that copy is damaged or gone. Sequence numbers are 12 digits and
+shards 9, so plain name order is numeric order. The next file of a site has a name known in
 advance: a reader with a cursor opens exactly that name and never lists or
 reads old files; shards keep every folder at 1,000 change files at most, so
 the one listing that gap detection needs stays small however long the
@@ -32,7 +39,7 @@ from pathlib import Path
 LAYOUT_VERSION = 1
 MARKER_NAME = "fieldcrm-share.marker"
 SHARD_SIZE = 1000
-TOP_FOLDERS = ("admin", "sites", "blobs", "archive")
+TOP_FOLDERS = ("admin", "sites", "blobs", "archive", "wants")
 
 SITE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 SHARD_NAME = re.compile(r"\d{9}")
@@ -41,6 +48,7 @@ CERT_NAME = re.compile(r"[0-9a-f]{16}\.cert")
 REVOCATION_NAME = re.compile(r"[0-9a-f]{16}\.revoke")
 SNAPSHOT_NAME = re.compile(r"(\d{8}T\d{12}Z)\.snap")
 BLOB_ID = re.compile(r"[0-9a-f]{64}")
+WANT_NAME = re.compile(r"([0-9a-f]{64})\.([A-Za-z0-9][A-Za-z0-9_-]{0,63})\.want")
 _SNAPSHOT_TIME = "%Y%m%dT%H%M%S%fZ"
 
 
@@ -88,6 +96,7 @@ class Layout:
         self.revocations = root / "admin" / "revocations"
         self.sites = root / "sites"
         self.blobs = root / "blobs"
+        self.wants = root / "wants"
         self.archive_sites = root / "archive" / "sites"
 
     def site(self, site: str) -> Path:
@@ -105,6 +114,9 @@ class Layout:
 
     def snapshots(self, site: str) -> Path:
         return self.site(site) / "snapshots"
+
+    def want(self, site: str, sha256: str) -> Path:
+        return self.wants / f"{check_blob_id(sha256)}.{check_site_id(site)}.want"
 
     def blob(self, sha256: str) -> Path:
         return self.blobs / check_blob_id(sha256)[:2] / sha256

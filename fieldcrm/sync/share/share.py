@@ -142,7 +142,7 @@ class Share:
                 raise InitRefused(_N("Sync", "{path} is not empty: a share needs a folder of its own"), path=root)
             root.mkdir(exist_ok=True)
             for folder in (shape.layout.certs, shape.layout.revocations, shape.layout.sites, shape.layout.blobs,
-                           shape.layout.archive_sites):
+                           shape.layout.archive_sites, shape.layout.wants):
                 folder.mkdir(parents=True, exist_ok=True)
             body = {
                 "share": shape.share_id, "admin": admin_key.public.text, "layout": layout.LAYOUT_VERSION,
@@ -254,6 +254,15 @@ class Share:
         if hashlib.sha256(data).hexdigest() != sha256:
             raise CorruptFile(_N("Sync", "the attachment's bytes do not match its name")).locate(path=path)
         return data
+
+    def wants(self) -> set[tuple[str, str]]:
+        """Every (attachment, site) a site asked for, having found the share's copy damaged (one listing)."""
+        with self.io_errors(_N("Sync", "listing the attachments asked for")):
+            try:
+                names = os.listdir(self.layout.wants)
+            except FileNotFoundError:
+                return set()
+        return {(match.group(1), match.group(2)) for name in names if (match := layout.WANT_NAME.fullmatch(name))}
 
     def snapshots(self) -> list[SnapshotRef]:
         """Every snapshot on the share, newest first (not verified yet)."""

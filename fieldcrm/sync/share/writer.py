@@ -1,4 +1,4 @@
-"""What one site publishes: its change files, its claim, attachments, snapshots.
+"""What one site publishes: its change files, its claim, attachments, snapshots, wants.
 
 A writer refuses, before writing anything, when the device is not
 registered, revoked, bound to another site, or (for snapshots) not a
@@ -113,6 +113,30 @@ class SiteWriter:
             fsio.ensure_dir(share.layout.blobs, sha[:2])
             fsio.write_replacing(share.layout.blob(sha), [data], writer=self.site)
         return sha
+
+    def want_blob(self, sha256: str) -> None:
+        """Ask the laptops holding this attachment to send it again: the share's copy is damaged.
+
+        An empty file named by the attachment and this site; asking again costs one stat.
+        """
+        share = self.share
+        share.check_marker()
+        path = share.layout.want(self.site, sha256)
+        with share.io_errors(_N("Sync", "asking for attachment {sha}"), writing=True, sha=sha256):
+            if path.exists():
+                return
+            fsio.ensure_dir(share.layout.root, "wants")  # a share made before wants existed has no folder yet
+            try:
+                fsio.write_new(path, [b""], writer=self.site)
+            except FileExistsError:
+                pass  # there after all: the share's cached listing was behind
+
+    def withdraw_want(self, sha256: str) -> None:
+        """No longer ask for this attachment (it arrived, or is no longer needed here)."""
+        share = self.share
+        share.check_marker()
+        with share.io_errors(_N("Sync", "asking for attachment {sha}"), writing=True, sha=sha256):
+            share.layout.want(self.site, sha256).unlink(missing_ok=True)
 
     def write_snapshot(self, covers: Mapping[str, Cursor], body: Iterable[bytes]) -> SnapshotRef:
         """Stream ``body`` (the database side's bytes) into a new signed snapshot covering ``covers``."""

@@ -38,6 +38,7 @@ def test_init_creates_marker_layout_and_admin_key(tmp_path: Path) -> None:
     assert share.admin_key == admin.public
     assert tree(tmp_path / "share") == [
         "admin", "admin/certs", "admin/revocations", "archive", "archive/sites", "blobs", "fieldcrm-share.marker", "sites",
+        "wants",
     ]
     reopened = Share.open(tmp_path / "share", expected_admin=admin.public)
     assert reopened.share_id == share.share_id and reopened.sites() == []

@@ -45,7 +45,7 @@ def test_sync_runs_on_a_worker_with_progress_then_shows_the_summary(
         "钱七's laptop clock (site site-7) runs 24.0 h ahead; ask them to set it right",
         "2 photo(s) are not on the share yet; they are fetched at a later sync",
         "Photo 9f86d081884c on the share is damaged (the attachment's bytes do not match its name); "
-        "it was not kept and is fetched again later",
+        "it was not kept, and the laptops holding it are asked to send it again",
     ]
 
 

@@ -35,8 +35,9 @@ CHINESE = {
         "{user}的电脑时钟（站点{site}）快了{hours:.1f}小时；请提醒其校正时钟",
     ("Sync", "{count} photo(s) are not on the share yet; they are fetched at a later sync"):
         "{count}张照片尚未上传到共享目录，将在之后的同步中获取",
-    ("Sync", "Photo {sha} on the share is damaged ({reason}); it was not kept and is fetched again later"):
-        "共享目录中的照片{sha}已损坏（{reason}）；未保存，稍后重新获取",
+    ("Sync", "Photo {sha} on the share is damaged ({reason}); it was not kept, and the laptops holding it are asked "
+             "to send it again"):
+        "共享目录中的照片{sha}已损坏（{reason}）；未保存，已请保存有此照片的电脑重新发送",
     ("Sync", "the attachment's bytes do not match its name"): "附件内容与其名称不符",
     ("Sync", "{action}: the share {path} has gone (unmounted, moved or deleted)"):
         "{action}：共享目录 {path} 已不可用（已卸载、移动或删除）",
@@ -48,7 +49,7 @@ WARNINGS_IN_CHINESE = [
     "未应用（来自王五）：王五无权修改C-0001的grade（仅限主管）；该修改未被应用",
     "钱七的电脑时钟（站点site-7）快了24.0小时；请提醒其校正时钟",
     "2张照片尚未上传到共享目录，将在之后的同步中获取",
-    "共享目录中的照片9f86d081884c已损坏（附件内容与其名称不符）；未保存，稍后重新获取",
+    "共享目录中的照片9f86d081884c已损坏（附件内容与其名称不符）；未保存，已请保存有此照片的电脑重新发送",
 ]
 
 
