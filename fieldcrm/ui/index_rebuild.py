@@ -1,8 +1,9 @@
 """The status bar's note while an upgrade's rebuild of the search index runs, and the worker running it.
 
 Opening the workspace only starts the rebuild (``storage/derived.py``);
-here it runs on the session's task runner with a connection of its own, so
-the window is usable at once. Search meanwhile answers from the haystacks
+here it runs in the upkeep lane of the session's task runner with a
+connection of its own, so the window is usable at once and the user's own
+background work never waits for it. Search meanwhile answers from the haystacks
 not yet recomputed, which the note says. Stop, or closing the window, leaves
 the rest to the next start. When the rebuild ends the data bus hears that
 ``customer_search`` changed, so a list showing a search runs it again.
@@ -67,7 +68,7 @@ class IndexRebuildStatus(QWidget):
 
     def _start(self) -> None:
         folder = self._session.workspace.folder
-        job = self._session.tasks.submit(lambda progress: rebuild_indexes(folder, progress))
+        job = self._session.tasks.submit(lambda progress: rebuild_indexes(folder, progress), upkeep=True)
         job.progress.connect(self._show_progress)
         job.succeeded.connect(self._succeeded)
         job.failed.connect(self._failed)

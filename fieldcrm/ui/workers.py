@@ -142,22 +142,30 @@ class _Task(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Starts tasks on its own thread pool and keeps their jobs alive until they finish."""
+    """Starts tasks on its own thread pools and keeps their jobs alive until they finish.
+
+    Upkeep the user did not ask for and that may take minutes (rebuilding
+    the search index after an upgrade) runs in a lane of its own, so it
+    never holds a thread that the user's counts, syncs and prints wait for.
+    """
 
     def __init__(self, max_threads: int = 2, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self._upkeep = QThreadPool(self)
+        self._upkeep.setMaxThreadCount(1)
         self._jobs: set[Job] = set()
         app = QCoreApplication.instance()
         if app is not None:  # also when the app quits without closing the window first
             app.aboutToQuit.connect(self.shutdown)
 
-    def submit(self, fn: Callable[[Progress], Any]) -> Job:
+    def submit(self, fn: Callable[[Progress], Any], *, upkeep: bool = False) -> Job:
+        """Run ``fn`` on a worker; ``upkeep`` puts it in the lane kept apart from the user's tasks."""
         job = Job(self)
         self._jobs.add(job)
         job.finished.connect(lambda: self._jobs.discard(job))
-        self._pool.start(_Task(fn, job))
+        (self._upkeep if upkeep else self._pool).start(_Task(fn, job))
         return job
 
     @property
@@ -168,4 +176,4 @@ class TaskRunner(QObject):
         """Cancel every job and wait for the threads, e.g. before the workspace closes."""
         for job in list(self._jobs):
             job.cancel()
-        return self._pool.waitForDone(timeout_ms)
+        return self._pool.waitForDone(timeout_ms) and self._upkeep.waitForDone(timeout_ms)

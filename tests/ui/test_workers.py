@@ -90,3 +90,30 @@ def test_cancelling_stops_the_task_and_drops_its_result(qtbot: QtBot, runner: Ta
 
 def _on_gui_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
+
+
+def test_upkeep_runs_apart_so_the_users_tasks_never_wait_for_it(qtbot: QtBot, runner: TaskRunner) -> None:
+    """An index rebuild may take minutes: two tasks of the user's still run side by side meanwhile."""
+    release = threading.Event()
+    both_running = threading.Barrier(2, timeout=5)
+
+    def upkeep(progress: Progress) -> None:
+        while not release.is_set():
+            progress.check()
+            time.sleep(0.01)
+
+    def users(progress: Progress) -> str:
+        both_running.wait()  # raises BrokenBarrierError unless the other one runs at the same time
+        return "done"
+
+    long_job = runner.submit(upkeep, upkeep=True)
+    results: list[object] = []
+    jobs = [runner.submit(users) for _ in range(2)]
+    for job in jobs:
+        job.succeeded.connect(results.append)
+    with qtbot.waitSignals([job.finished for job in jobs], timeout=5000):
+        pass
+    assert results == ["done", "done"] and long_job.running
+    release.set()
+    with qtbot.waitSignal(long_job.finished, timeout=3000):
+        pass
