@@ -17,6 +17,8 @@ LIST_COLUMNS = (
     "lifecycle", "credit_grade", "territory", "route", "rep",
 )
 SORTABLE = frozenset(LIST_COLUMNS) - {"id"}
+# Columns with an index on (deleted, column, id): schema_sort_indexes, schema_filter_indexes.
+INDEXED = SORTABLE | {"nature", "ownership", "location_type"}
 
 # Where a page starts in keyset paging: the sort column's value and the id of the last row shown.
 Cursor = tuple[Any, str]
@@ -70,7 +72,7 @@ class CustomerQuery:
             condition = (f'customers."{column}" = ?', [value])
             if column == "deleted":
                 state.append(condition)
-            elif walk and column in SORTABLE and column != self.sort:  # indexed: see schema_sort_indexes
+            elif walk and column in INDEXED and column != self.sort:
                 members.append(condition)
             else:
                 direct.append(condition)

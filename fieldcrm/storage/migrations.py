@@ -26,6 +26,7 @@ from fieldcrm.storage.schema_routes import add_territories_routes
 from fieldcrm.storage.schema_sync import add_sync_bookkeeping
 from fieldcrm.storage.schema_list_indexes import add_list_indexes
 from fieldcrm.storage.schema_sort_indexes import add_sort_indexes
+from fieldcrm.storage.schema_filter_indexes import add_filter_indexes
 from fieldcrm.storage.schema_own_versions import list_own_versions
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 
@@ -172,6 +173,7 @@ MIGRATIONS: list[Step] = [
     add_visit_inspections,
     add_sort_indexes,
     list_own_versions,
+    add_filter_indexes,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -21,10 +21,15 @@ SORT_INDEX_COLUMNS = (
 
 
 def add_sort_indexes(db: sqlite_utils.Database) -> None:
+    index_live_cards_by(db, SORT_INDEX_COLUMNS)
+
+
+def index_live_cards_by(db: sqlite_utils.Database, columns: tuple[str, ...]) -> None:
+    """``customers_live_by_<column>`` on (deleted, column, id) for each of ``columns`` (step 10 too)."""
     run_script(
         db,
         "\n".join(
             f'CREATE INDEX IF NOT EXISTS customers_live_by_{column} ON customers (deleted, "{column}", id);'
-            for column in SORT_INDEX_COLUMNS
+            for column in columns
         ),
     )
