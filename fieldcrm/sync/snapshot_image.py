@@ -387,36 +387,44 @@ def _copy_rows(db: sqlite_utils.Database, table: SyncedTable, scope: scopes.Scop
 
 
 def _copied_whole(db: sqlite_utils.Database, name: str) -> bool:
-    """Copy all of the image's ``name`` with its indexes, if both are declared exactly as here; whether it did.
+    """Copy all of the image's ``name`` with its index entries, if its columns are declared as here; whether it did.
 
     Into an empty table without triggers, with the same columns in the same
-    order and the same indexes, ``INSERT … SELECT *`` is SQLite's transfer
-    optimisation: records and index entries are appended in order, rowids
-    kept. Building the 19 indexes of 100,000 cards instead took 5–7 s of a
-    bootstrap. Capture triggers are set aside for it (a load is never
-    captured); a table with any other trigger is copied by column. Should
-    SQLite insert row by row after all, rowids would be renumbered: the
-    check after the copy notices and undoes it, and the caller copies by
-    column.
+    order and indexes the image has too, ``INSERT … SELECT *`` is SQLite's
+    transfer optimisation: records and index entries are appended in order,
+    rowids kept. Building the 19 indexes of 100,000 cards instead took 5–7 s
+    of a bootstrap. An index the image lacks (it was written by an app
+    before that index) is dropped for the copy and built after it, so a
+    snapshot from before an upgrade still loads this way. Capture triggers
+    are set aside for the copy (a load is never captured); a table with any
+    other trigger is copied by column. Should SQLite insert row by row after
+    all, rowids would be renumbered: the check after the copy notices and
+    undoes it, and the caller copies by column.
     """
     shape = 'SELECT cid, name, type, "notnull", dflt_value, pk FROM pragma_table_info(?, ?)'
     if db.execute(f'SELECT 1 FROM main."{name}" LIMIT 1').fetchone():
         return False
     if db.execute(shape, [name, "main"]).fetchall() != db.execute(shape, [name, SCHEMA]).fetchall():
         return False
-    if _indexes_of(db, "main", [name]) != _indexes_of(db, SCHEMA, [name]):
-        return False
+    carried = set(_indexes_of(db, SCHEMA, [name]))
+    built_after = [(index, sql) for index, sql in _indexes_of(db, "main", [name]) if (index, sql) not in carried]
+    if any(sql is None for _, sql in built_after):
+        return False  # a constraint's automatic index the image's table lacks
     listed = db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [name])
     triggers = [r[0] for r in listed]
     if not all(trigger.startswith(CAPTURE_PREFIX) for trigger in triggers):
         return False  # a trigger that keeps derived data must see every row
     extent = 'SELECT count(*), max(rowid) FROM {}."{}"'
     with triggers_set_aside(db, triggers):
+        for index, _ in built_after:
+            db.execute(f'DROP INDEX main."{index}"')
         db.execute(f'INSERT INTO main."{name}" SELECT * FROM {SCHEMA}."{name}"')
-        if db.execute(extent.format("main", name)).fetchone() == db.execute(extent.format(SCHEMA, name)).fetchone():
-            return True
-        db.execute(f'DELETE FROM main."{name}"')
-    return False
+        whole = db.execute(extent.format("main", name)).fetchone() == db.execute(extent.format(SCHEMA, name)).fetchone()
+        if not whole:
+            db.execute(f'DELETE FROM main."{name}"')
+        for _, sql in built_after:
+            db.execute(sql)
+    return whole
 
 
 def _materialise_rest(db: sqlite_utils.Database, uncarried: list[SyncedTable]) -> None:

@@ -31,6 +31,7 @@ DERIVED = {
     "asset_forks": "SELECT * FROM asset_forks",
 }
 SEARCHES = ("店", "宁波", "dian", "13912345678", "文一路")
+WHOLE_COPY = 'INSERT INTO main."customers" SELECT * FROM snapshot."customers"'
 
 
 def busy_history(laptop: MakeReplica) -> tuple[Replica, Replica, Replica]:
@@ -158,7 +159,11 @@ def test_a_supervisor_takes_the_cards_whole_with_their_indexes(laptop: MakeRepli
     fresh = laptop("新机")
     triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
     before = fresh.db.execute(triggers).fetchall()
+    statements: list[str] = []
+    fresh.db.conn.set_trace_callback(statements.append)
     bootstrap(fresh, boss, tmp_path)
+    fresh.db.conn.set_trace_callback(None)
+    assert WHOLE_COPY in statements and not any(s.startswith("CREATE INDEX") for s in statements)
     rows = "SELECT rowid, * FROM customers ORDER BY rowid"
     assert fresh.db.execute(rows).fetchall() == boss.db.execute(rows).fetchall()
     assert fresh.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -170,13 +175,43 @@ def test_a_supervisor_takes_the_cards_whole_with_their_indexes(laptop: MakeRepli
     assert [(r["row"], r["value"]) for r in fresh.outgoing() if r["field"] == "city"] == [(card, "绍兴")]
 
 
-def test_an_image_whose_indexes_differ_is_copied_by_column(laptop: MakeReplica, tmp_path: Path) -> None:
-    """An image from an app with other indexes (or none, before they travelled) still loads exactly."""
+def test_an_image_from_before_an_index_is_still_copied_whole(laptop: MakeReplica, tmp_path: Path) -> None:
+    """Indexes the image lacks or declares otherwise (an older app's) are built after the whole copy."""
     boss, a, b = busy_history(laptop)
     replayed, fresh = replay(laptop("回放"), boss, a, b), laptop("新机")
-    load_altered(fresh, boss, tmp_path, "DROP INDEX customers_live_by_city")
+    indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' ORDER BY name"
+    before = fresh.db.execute(indexes).fetchall()
+    statements: list[str] = []
+    fresh.db.conn.set_trace_callback(statements.append)
+    load_altered(
+        fresh, boss, tmp_path,
+        "DROP INDEX customers_live_by_city", "DROP INDEX customers_name", "CREATE INDEX customers_name ON customers (id)",
+    )
+    fresh.db.conn.set_trace_callback(None)
+    copy = statements.index(WHOLE_COPY)
+    assert statements.index("CREATE INDEX customers_name ON customers (name)") > copy
+    assert any(s.startswith("CREATE INDEX customers_live_by_city") for s in statements[copy:])
+    assert fresh.db.execute(indexes).fetchall() == before
     assert everything(fresh) == everything(replayed)
     assert fresh.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_an_image_declaring_the_cards_otherwise_is_copied_by_column(laptop: MakeReplica, tmp_path: Path) -> None:
+    """Columns in another order: the copy by position would be wrong, so it goes by name."""
+    boss, a, b = busy_history(laptop)
+    replayed, fresh = replay(laptop("回放"), boss, a, b), laptop("新机")
+    statements: list[str] = []
+    fresh.db.conn.set_trace_callback(statements.append)
+    load_altered(
+        fresh, boss, tmp_path,
+        "CREATE TABLE kept AS SELECT id, notes FROM customers",
+        "ALTER TABLE customers DROP COLUMN notes",
+        "ALTER TABLE customers ADD COLUMN notes TEXT",
+        "UPDATE customers SET notes = (SELECT k.notes FROM kept AS k WHERE k.id = customers.id)",
+    )
+    fresh.db.conn.set_trace_callback(None)
+    assert WHOLE_COPY not in statements
+    assert everything(fresh) == everything(replayed)
 
 
 def test_a_rep_bootstrapped_from_a_supervisor_snapshot_holds_its_territory(laptop: MakeReplica, tmp_path: Path) -> None:
