@@ -2,8 +2,8 @@
 
 Every classification the customer list filters by had an index through its
 sort order (step 8) except nature, ownership and location type, so counting
-the list under one of those filters read every card: 106–149 ms for 100,000
-demo cards, against 0.3–8 ms for an indexed filter. They take the sort
+the list under one of those filters read every card: 133–167 ms for 100,000
+demo cards, against 0.2–7 ms for an indexed filter. They take the sort
 indexes' shape, (deleted, column, id), so ``storage.customers`` treats every
 filter alike. The columns are listed literally: the step is frozen like
 every other.

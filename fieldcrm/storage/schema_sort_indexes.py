@@ -25,7 +25,10 @@ def add_sort_indexes(db: sqlite_utils.Database) -> None:
 
 
 def index_live_cards_by(db: sqlite_utils.Database, columns: tuple[str, ...]) -> None:
-    """``customers_live_by_<column>`` on (deleted, column, id) for each of ``columns`` (step 10 too)."""
+    """``customers_live_by_<column>`` on (deleted, column, id) for each of ``columns``.
+
+    Steps 8 and 10 both run it, so it is frozen with them.
+    """
     run_script(
         db,
         "\n".join(
