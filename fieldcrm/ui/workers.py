@@ -176,4 +176,5 @@ class TaskRunner(QObject):
         """Cancel every job and wait for the threads, e.g. before the workspace closes."""
         for job in list(self._jobs):
             job.cancel()
-        return self._pool.waitForDone(timeout_ms) and self._upkeep.waitForDone(timeout_ms)
+        users_done = self._pool.waitForDone(timeout_ms)
+        return self._upkeep.waitForDone(timeout_ms) and users_done  # both waited for, whatever the first said
