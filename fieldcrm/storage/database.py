@@ -39,8 +39,13 @@ REMEDY_NEW = _N("Workspace", "Start a new workspace (the damaged file is kept as
 REMEDY_PERMISSIONS = _N("Workspace", "Give your user write permission on the folder, or choose another workspace")
 
 
-def connect(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
-    """Open ``path`` with FieldCRM's pragmas; raise WorkspaceError when it can't be used."""
+def connect(path: Path, *, read_only: bool = False, scratch: bool = False) -> sqlite_utils.Database:
+    """Open ``path`` with FieldCRM's pragmas; raise WorkspaceError when it can't be used.
+
+    A ``scratch`` file (one thrown away if anything fails, such as an image
+    becoming a workspace) gets no journal and no syncing; whoever keeps it
+    makes it durable once it is done.
+    """
     try:
         if read_only:
             conn = sqlite3.connect(
@@ -53,7 +58,10 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
             )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
+        if scratch:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+        elif not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -148,18 +156,28 @@ def written_once(db: sqlite_utils.Database) -> Iterator[None]:
     WAL as usual. Crash safety is the rollback journal's: a load cut short is
     rolled back at the next opening. Call it outside any transaction.
     """
-    db.execute("PRAGMA busy_timeout = 0")  # another connection means "stay in WAL", not "wait"
-    try:
-        switched = db.execute("PRAGMA main.journal_mode = DELETE").fetchone()[0] == "delete"
-    except sqlite3.OperationalError:
-        switched = False
-    finally:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    switched = take_rollback_journal(db)
     try:
         yield
     finally:
         if switched:
             db.execute("PRAGMA main.journal_mode = WAL")
+
+
+def take_rollback_journal(db: sqlite_utils.Database) -> bool:
+    """Switch ``db`` from WAL to a rollback journal; whether it did, which means no other connection has it open.
+
+    SQLite lets only the sole connection leave WAL; another connection means
+    "stay in WAL", not "wait", so the busy timeout is off for the attempt.
+    The caller switches back to WAL when it is done.
+    """
+    db.execute("PRAGMA busy_timeout = 0")
+    try:
+        return db.execute("PRAGMA main.journal_mode = DELETE").fetchone()[0] == "delete"
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 class write_transaction:

@@ -64,9 +64,10 @@ BROAD_MATCHES = 1000
 # Pages of index one merge_step writes: about 25 ms of work, so writers never wait long.
 MERGE_PAGES = 250
 
-TABLE_SQL = "CREATE VIRTUAL TABLE customer_search USING fts5 (text, tokenize = 'trigram', detail = 'full')"
+TABLE = "customer_search"
+TABLE_SQL = f"CREATE VIRTUAL TABLE {TABLE} USING fts5 (text, tokenize = 'trigram', detail = 'full')"
 # The ordinary tables FTS5 keeps the index in; ``content`` holds each haystack under its customer's rowid.
-SHADOW_TABLES = tuple(f"customer_search_{part}" for part in ("data", "idx", "content", "docsize", "config"))
+SHADOW_TABLES = tuple(f"{TABLE}_{part}" for part in ("data", "idx", "content", "docsize", "config"))
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _PHONE_RUN = re.compile(r"\+?\d[\d \-()]{3,}\d")

@@ -28,8 +28,9 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,7 @@ from fieldcrm.sync.share import (
     SigningKey,
     StreamStopped,
 )
-from fieldcrm.sync import snapshot_image
+from fieldcrm.sync import snapshot_adopt, snapshot_image
 from fieldcrm.sync.materialise import Outcome
 from fieldcrm.sync.messages import Message
 from fieldcrm.sync.share.snapshot import RECORDS_VERSION, VerifiedSnapshot
@@ -75,6 +76,7 @@ _CANCEL_CHECK_STEPS = 100_000
 
 Progress = Callable[[int, int, Message], None]
 Cancelled = Callable[[], bool]
+Watch = snapshot_adopt.Watch
 
 MSG_NO_SHARE = _N("Sync", "This workspace has not synced yet: give the share folder (--share DIR)")
 MSG_OTHER_SHARE = _N(
@@ -418,11 +420,11 @@ class _Run:
         self._check_cancel()
         self.step(Message.of(_N("Sync", "Loading the snapshot by {user}"), user=snapshot.author.user), advance=False)
         try:
-            with self._cancellable():
+            with self._cancellable() as watch:
                 if snapshot.version == RECORDS_VERSION:
                     outcome, versions = self._load_records(snapshot)
                 else:
-                    outcome, versions = self._load_image(snapshot)
+                    outcome, versions = self._load_image(snapshot, watch)
         except SyncCancelled:
             raise
         except FieldCRMError as error:  # a damaged snapshot: nothing of it was kept
@@ -439,12 +441,13 @@ class _Run:
         self.summary.changed_tables |= {t for t, ids in (outcome.changed | outcome.dropped).items() if ids}
 
     @contextmanager
-    def _cancellable(self) -> Iterator[None]:
+    def _cancellable(self) -> Iterator[Watch]:
         """Let Cancel stop the load's long statements: SQLite interrupts them and the transaction rolls back.
 
         The statement under way when Cancel is seen is interrupted, and only
         that one: the rollback, detaching the image and restoring the journal
-        mode after it run as usual.
+        mode after it run as usual. The block gets ``watch``, which lets
+        Cancel interrupt another connection's statements too (the image's).
         """
         fired = False
 
@@ -455,28 +458,40 @@ class _Run:
                 return 1
             return 0
 
-        conn = self.db.conn
-        conn.set_progress_handler(interrupt, _CANCEL_CHECK_STEPS)
+        watched: list[sqlite3.Connection] = []
+
+        def watch(conn: sqlite3.Connection) -> None:
+            conn.set_progress_handler(interrupt, _CANCEL_CHECK_STEPS)
+            watched.append(conn)
+
+        watch(self.db.conn)
         try:
-            yield
+            yield watch
         except (sqlite3.OperationalError, FieldCRMError):
             if fired:  # the interrupted statement's error, however it was reported
                 raise SyncCancelled(MSG_CANCELLED) from None
             raise
         finally:
-            conn.set_progress_handler(None, 0)
+            for conn in watched:
+                with suppress(sqlite3.ProgrammingError):  # closed: the image's, or the file it replaced
+                    conn.set_progress_handler(None, 0)
 
-    def _load_image(self, snapshot: VerifiedSnapshot) -> tuple[Outcome, int]:
-        """Unpack the image next to the workspace, then load it and the stream cursors in one transaction."""
+    def _load_image(self, snapshot: VerifiedSnapshot, watch: Watch) -> tuple[Outcome, int]:
+        """Unpack the image next to the workspace, then make it the workspace or load it, in one transaction."""
         db = self.db
         self.step.total += 1 + snapshot_image.LOAD_STEPS
         with snapshot_image.temporary(self.workspace.folder) as image:
             self.step(STEP_UNPACK)
             snapshot_image.unpack(self._until_cancelled(snapshot.body()), image)
+            start_streams = partial(self._start_streams_at, snapshot)
+            adopted = snapshot_adopt.adopt(db, self.workspace.db_path, image, self.step, start_streams, watch)
+            if adopted is not None:
+                self.workspace.db = self.db = adopted.db
+                return adopted.outcome, adopted.versions
             with snapshot_image.attached(db, image), written_once(db):
                 with write_transaction(db):
                     outcome = snapshot_image.load(db, self.step)
-                    self._start_streams_at(snapshot)
+                    self._start_streams_at(snapshot, db)
                 versions = db.execute(f"SELECT value FROM {snapshot_image.SCHEMA}.info WHERE key = 'versions'")
                 return outcome, int((versions.fetchone() or (0,))[0])
 
@@ -490,13 +505,13 @@ class _Run:
         counter = _Counter()
         with write_transaction(self.db):
             outcome = bootstrap_from_records(self.db, counter.changes(snapshot.records()))
-            self._start_streams_at(snapshot)
+            self._start_streams_at(snapshot, self.db)
         return outcome, counter.count
 
-    def _start_streams_at(self, snapshot: VerifiedSnapshot) -> None:
+    def _start_streams_at(self, snapshot: VerifiedSnapshot, db: sqlite_utils.Database) -> None:
         for site, cursor in snapshot.covers.items():
             if site != self.own:
-                state.set_stream_cursor(self.db, site, cursor)
+                state.set_stream_cursor(db, site, cursor)
 
     def receive(self) -> None:
         with _share_errors():

@@ -38,6 +38,7 @@ STEP_VERSIONS = _N("Sync", "Snapshot: storing every version")
 STEP_ROWS = _N("Sync", "Snapshot: writing the cards and records")
 STEP_INDEX = _N("Sync", "Snapshot: building the search index")
 STEP_CONFLICTS = _N("Sync", "Snapshot: listing the conflicts")
+STEP_ADOPT = _N("Sync", "Snapshot: making it this laptop's workspace")  # instead of versions, cards and index
 
 
 class SnapshotError(FieldCRMError):

@@ -77,10 +77,9 @@ FORMAT = 2
 SCHEMA = "snapshot"  # the name the image is attached under
 _CHUNK = 1 << 20
 _TEMP_GLOB = ".snapshot-*.db*"
-# Tables and indexes declared in the image exactly as in the workspace.
-_COPIED = (
-    "change", "sites", "sync_cursor", "sync_deferred", "sync_contested", *search.SHADOW_TABLES
-)
+# Tables and indexes declared in the image exactly as in the workspace (the search
+# index's virtual table makes its shadow tables).
+_COPIED = ("change", "sites", "sync_cursor", "sync_deferred", "sync_contested", search.TABLE)
 _REQUIRED = ("info", "change", "sites", "sync_cursor", "sync_deferred", "sync_contested", "recheck", "rematerialise")
 _IMAGE_TABLES = """
 CREATE TABLE info (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
@@ -192,6 +191,7 @@ def _fill(db: sqlite_utils.Database, tables: list[str], purge_deleted_before: in
         )
     if "customers" in tables and purge_deleted_before is None and rules is not None:
         for table in search.SHADOW_TABLES:
+            db.execute(f'DELETE FROM {s}."{table}"')  # the empty index's own records
             db.execute(f'INSERT INTO {s}."{table}" SELECT * FROM main."{table}"')
 
 
@@ -293,7 +293,7 @@ def load(db: sqlite_utils.Database, step: Step = lambda _: None) -> Outcome:
 def _load(db: sqlite_utils.Database, step: Step) -> Outcome:
     if db.execute("SELECT 1 FROM main.change LIMIT 1").fetchone():
         raise SnapshotError(MSG_NOT_FRESH)
-    info = _info(db)
+    info = image_info(db)
     scope = scopes.of_workspace(db)
     live = [t for t in SYNCED_TABLES.values() if db[t.name].exists()]
     carried = [t for t in live if _same_columns(db, t.name)]
@@ -308,13 +308,19 @@ def _load(db: sqlite_utils.Database, step: Step) -> Outcome:
             _materialise_rest(db, [t for t in live if t not in carried])
             step(STEP_INDEX)  # the block's end builds the index
         step(STEP_CONFLICTS)
-        _examine_conflicts(db)
+        examine_conflicts(db, SCHEMA)
         mark_merged(db)
-    held = {t.name: {r[0] for r in db.execute(f'SELECT id FROM "{t.name}"')} for t in live}
+    return held_rows(db)
+
+
+def held_rows(db: sqlite_utils.Database) -> Outcome:
+    """Every row a load put in, as changed (what a sync reports and the views refresh)."""
+    live = [t.name for t in SYNCED_TABLES.values() if db[t.name].exists()]
+    held = {name: {r[0] for r in db.execute(f'SELECT id FROM "{name}"')} for name in live}
     return Outcome(changed={name: ids for name, ids in held.items() if ids})
 
 
-def _info(db: sqlite_utils.Database) -> dict[str, str]:
+def image_info(db: sqlite_utils.Database) -> dict[str, str]:
     """The image's info, once it is known to be an image this app reads."""
     tables = {r[0] for r in db.execute(f"SELECT name FROM {SCHEMA}.sqlite_master WHERE type = 'table'")}
     if missing := [t for t in _REQUIRED if t not in tables]:
@@ -439,8 +445,8 @@ def _materialise_rest(db: sqlite_utils.Database, uncarried: list[SyncedTable]) -
     materialise.materialise(db)
 
 
-def _examine_conflicts(db: sqlite_utils.Database) -> None:
-    """Examine, as any merge does, the fields and rows the writer listed as possibly in conflict.
+def examine_conflicts(db: sqlite_utils.Database, s: str) -> None:
+    """Examine, as any merge does, the fields and rows the writer listed as possibly in conflict (in schema ``s``).
 
     Its list covers every field with two leaves or more (a field gains one
     only when versions arrive, and every merge examines what it touched) and
@@ -448,7 +454,6 @@ def _examine_conflicts(db: sqlite_utils.Database) -> None:
     since its last merge, which it sends apart (``recheck``). Scanning all
     versions for them instead took 4.4 s of a 100,000-card bootstrap.
     """
-    s = SCHEMA
     touched.start(db)
     db.execute(
         f"INSERT OR IGNORE INTO sync_touched (tbl, row_id, field) SELECT tbl, row_id, field FROM {s}.sync_contested "

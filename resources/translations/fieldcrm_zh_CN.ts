@@ -2994,7 +2994,7 @@ The card moves to the deleted customers, where it can be restored.</source>
 <context>
     <name>IndexRebuildStatus</name>
     <message>
-        <location filename="../../fieldcrm/ui/index_rebuild.py" line="+49"/>
+        <location filename="../../fieldcrm/ui/index_rebuild.py" line="+50"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -5288,6 +5288,11 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>快照：正在列出冲突</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Snapshot: making it this laptop&apos;s workspace</source>
+        <translation>快照：正在将其设为本机的工作区</translation>
+    </message>
+    <message>
         <location filename="../../fieldcrm/sync/device.py" line="+98"/>
         <source>A sync of this workspace is already running (process {pid}); wait for it to finish</source>
         <translation>此工作区已有同步正在进行（进程 {pid}）；请等待其完成</translation>
@@ -5298,7 +5303,7 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>无法获取同步锁 {path}；请重试</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/engine.py" line="+79"/>
+        <location filename="../../fieldcrm/sync/engine.py" line="+81"/>
         <source>This workspace has not synced yet: give the share folder (--share DIR)</source>
         <translation>此工作区尚未同步过：请指定共享目录（--share DIR）</translation>
     </message>
@@ -5363,7 +5368,7 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>正在载入 {user} 的快照</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+106"/>
         <source>Applying {count} files</source>
         <translation>正在应用 {count} 个文件</translation>
     </message>
@@ -6305,7 +6310,7 @@ Why should it be accepted anyway?</source>
         <translation>为您的用户授予该文件夹的写入权限，或选择其他工作区</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>The workspace database {path} is in use by another program</source>
         <translation>工作区数据库 {path} 正被其他程序使用</translation>
     </message>
@@ -6325,7 +6330,7 @@ Why should it be accepted anyway?</source>
         <translation>工作区数据库 {path} 已损坏（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/storage/migrations.py" line="+193"/>
+        <location filename="../../fieldcrm/storage/migrations.py" line="+195"/>
         <source>This workspace has schema version {found}, made by a newer FieldCRM; this FieldCRM {app} reads up to version {supported}. Update FieldCRM to open it</source>
         <translation>此工作区的数据结构版本为 {found}，由较新版本的 FieldCRM 创建；当前 FieldCRM {app} 最多只能读取版本 {supported}。请升级 FieldCRM 后再打开</translation>
     </message>

@@ -12,13 +12,14 @@ import pytest
 
 from fieldcrm.domain.classifications import Role
 from fieldcrm.domain.customers import CustomerService
-from fieldcrm.sync import clock, engine, membership, snapshot_image, sync_state
+from fieldcrm.sync import clock, engine, membership, snapshot_adopt, snapshot_image, sync_state
 from fieldcrm.sync.conflicts import list_conflicts, resolve
 from fieldcrm.sync.outbox import exported_through
 from fieldcrm.sync.share import Share, layout
 from fieldcrm.sync.share.snapshot import SnapshotHeader
 from fieldcrm.sync.snapshot_data import (
     MSG_DAMAGED,
+    STEP_ADOPT,
     STEP_CONFLICTS,
     STEP_INDEX,
     STEP_ROWS,
@@ -261,7 +262,12 @@ def test_a_format_1_snapshot_left_on_the_share_still_bootstraps(office: Office) 
     assert customers(fresh) == customers(sup)
 
 
-def test_a_new_laptops_first_sync_starts_from_the_snapshot(office: Office) -> None:
+@pytest.mark.parametrize("adopting", [True, False], ids=["image adopted", "image loaded"])
+def test_a_new_laptops_first_sync_starts_from_the_snapshot(
+    office: Office, adopting: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not adopting:
+        monkeypatch.setattr(snapshot_adopt, "_plan", lambda db: None)
     sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
     for n in range(3):  # three files before the snapshot
         add_customers(sup, 2, f"第{n}批")
@@ -275,8 +281,12 @@ def test_a_new_laptops_first_sync_starts_from_the_snapshot(office: Office) -> No
     summary = engine.sync(fresh, office.share, progress=lambda d, t, message: steps.append((d, t, message.template)))
     assert summary.received_files == 2  # the snapshot and the file after it, not the four files
     shown = [template for _, _, template in steps]
-    parts = [STEP_UNPACK, STEP_VERSIONS, STEP_ROWS, STEP_INDEX, STEP_CONFLICTS]
-    assert [template for template in shown if template in parts] == parts  # each part of the load, in order
+    if adopting:
+        parts = [STEP_UNPACK, STEP_ADOPT, STEP_CONFLICTS]
+    else:
+        parts = [STEP_UNPACK, STEP_VERSIONS, STEP_ROWS, STEP_INDEX, STEP_CONFLICTS]
+    every_part = [STEP_UNPACK, STEP_ADOPT, STEP_VERSIONS, STEP_ROWS, STEP_INDEX, STEP_CONFLICTS]
+    assert [template for template in shown if template in every_part] == parts  # each part, in order
     assert [d for d, _, _ in steps] == sorted(d for d, _, _ in steps) and steps[-1][0] == steps[-1][1]
     assert customers(fresh) == customers(sup)
     again = engine.sync(fresh)
@@ -291,10 +301,11 @@ def test_a_new_laptop_replays_the_files_when_the_snapshot_cannot_be_used(
     engine.sync(sup, office.share)
     engine.write_snapshot(sup)
 
-    def damaged(db: object, step: object = None) -> None:
+    def damaged(db: object) -> None:
         raise SnapshotError(MSG_DAMAGED, reason="a bad page")
 
-    monkeypatch.setattr(snapshot_image, "load", damaged)
+    monkeypatch.setattr(snapshot_image, "image_info", damaged)
+    monkeypatch.setattr(snapshot_adopt, "image_info", damaged)
     fresh = office.laptop("fresh", "新人", Role.SUPERVISOR, None)
     summary = engine.sync(fresh, office.share)
     assert customers(fresh) == customers(sup)  # from the change files

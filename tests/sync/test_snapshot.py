@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
 
@@ -13,7 +13,8 @@ from fieldcrm.domain.classifications import Role
 from fieldcrm.storage import derived
 from fieldcrm.storage.customers import CustomerQuery
 from fieldcrm.storage.database import write_transaction
-from fieldcrm.sync import clock, snapshot_image
+from fieldcrm.sync import clock, snapshot_adopt, snapshot_image
+from fieldcrm.sync.clock import set_wall_clock
 from fieldcrm.sync.conflicts import resolve
 from fieldcrm.sync.cursors import needs_bootstrap, received
 from fieldcrm.sync.materialise import Outcome
@@ -31,6 +32,7 @@ DERIVED = {
     "asset_forks": "SELECT * FROM asset_forks",
 }
 SEARCHES = ("店", "宁波", "dian", "13912345678", "文一路")
+Fill = Callable[[Replica, Replica, Path], Outcome]
 WHOLE_COPY = 'INSERT INTO main."customers" SELECT * FROM snapshot."customers"'
 
 
@@ -94,6 +96,17 @@ def bootstrap(fresh: Replica, source: Replica, tmp_path: Path, *, purge_deleted_
         return snapshot_image.load(fresh.db)
 
 
+def adopt(fresh: Replica, source: Replica, tmp_path: Path) -> Outcome:
+    """The same when ``fresh`` keeps every row: the image becomes its workspace (``snapshot_adopt``)."""
+    image = tmp_path / f"image-{fresh.author.site_id}.db"
+    snapshot_image.write(source.db, image, lambda: None)
+    adopted = snapshot_adopt.adopt(fresh.db, fresh.ws.db_path, image, lambda _: None, lambda _: None, lambda _: None)
+    assert adopted is not None, "the image should be adopted"
+    fresh.ws.db = adopted.db
+    set_wall_clock(fresh.db, fresh.wall)
+    return adopted.outcome
+
+
 def load_altered(fresh: Replica, source: Replica, tmp_path: Path, *statements: str) -> None:
     """Load ``source``'s image into ``fresh`` after ``statements`` changed it, as another app version's would be."""
     image = tmp_path / "altered.db"
@@ -123,10 +136,11 @@ def index_is_sound(replica: Replica) -> None:
     replica.db.execute("INSERT INTO customer_search (customer_search) VALUES ('integrity-check')")
 
 
-def test_bootstrap_equals_a_full_replay(laptop: MakeReplica, tmp_path: Path) -> None:
+@pytest.mark.parametrize("fill", [bootstrap, adopt], ids=["image loaded", "image adopted"])
+def test_bootstrap_equals_a_full_replay(laptop: MakeReplica, tmp_path: Path, fill: Fill) -> None:
     boss, a, b = busy_history(laptop)
     replayed, fresh = replay(laptop("回放"), boss, a, b), laptop("新机")
-    outcome = bootstrap(fresh, boss, tmp_path)
+    outcome = fill(fresh, boss, tmp_path)
     assert boss.conflicts(), "the history should leave open conflicts"
     assert everything(fresh) == everything(replayed)
     assert everything(fresh)["live"] == everything(boss)["live"]
@@ -331,6 +345,7 @@ def test_purged_tombstones_travel_alone_and_still_catch_a_late_edit(laptop: Make
     assert card["deleted"] == 1 and card["name"] is None and card["city"] is None
     by_name = CustomerQuery(search="关门的店", include_deleted=True)
     assert boss.customers.count(by_name) == 1 and fresh.customers.count(by_name) == 0
+    assert fresh.customers.count(CustomerQuery(search="还在的店")) == 1  # the kept card is still found
     index_is_sound(fresh)
     offline.customers.update(gone["id"], {"notes": "其实还开着"})  # had never seen the delete
     for replica in (boss, fresh):

@@ -1,0 +1,257 @@
+"""A new laptop that keeps every row becomes its snapshot's image, instead of copying it.
+
+Loading an image (``snapshot_image.load``) copies every version, card and
+index entry into the workspace: the image's 1.1 GB at 100,000 demo cards
+are written twice, once unpacked and once copied, and the copy was most of
+a 12–23 s bootstrap. A supervisor's new laptop keeps exactly what the image
+holds, so here the image itself is made into the workspace: this laptop's
+own tables, rows, triggers and schema version are added to it, the derived
+tables are computed in it, and it replaces the workspace's file. The result
+is the same as a load (``tests/sync/test_snapshot.py`` compares both).
+
+Only where that is exactly right (``_plan``): a laptop keeping every row,
+with no other connection to the workspace; an image whose every table and
+index is declared exactly as here, whose search index was built by these
+rules and this SQLite, with no purged rows to rebuild; and a workspace whose
+synced tables are empty. Anything else is loaded as before.
+
+Crash safety: the workspace is not touched until the finished image, made
+durable, is renamed over it. Until then a reader's lock on the workspace
+keeps any other program from writing into it (its writes would be lost with
+the old file); after the rename, one that still has the old file open gets
+SQLite's "database moved" error instead of writing into a file nobody reads.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from fieldcrm.storage import derived, search
+from fieldcrm.storage.database import connect, take_rollback_journal
+from fieldcrm.storage.schema_own_versions import OWN_VERSION_TRIGGER
+from fieldcrm.sync import clock, materialise
+from fieldcrm.sync import scope as scopes
+from fieldcrm.sync.capture import LOCAL_SITE
+from fieldcrm.sync.capture import TRIGGER_PREFIX as CAPTURE_PREFIX
+from fieldcrm.sync.materialise import Outcome
+from fieldcrm.sync.registry import SYNCED_TABLES
+from fieldcrm.sync.snapshot_data import STEP_ADOPT, STEP_CONFLICTS, SnapshotError
+from fieldcrm.sync.snapshot_image import SCHEMA, Step, attached, examine_conflicts, held_rows, image_info
+from fieldcrm.sync.versions import mark_merged
+
+# The image's own tables, which the workspace does not keep.
+_IMAGE_ONLY = ("info", "rematerialise", "recheck", "change_by_site")
+# Tables both hold whose rows this laptop may already have: merged as a load merges them.
+_MERGED = ("sites", "sync_cursor", "sync_deferred")
+# Triggers that keep no derived data, or whose derived data is computed afresh after the rows are in.
+_NOT_DERIVING = (f"{CAPTURE_PREFIX}*", OWN_VERSION_TRIGGER, *derived.SET_ASIDE)
+_FRESH = "fresh"  # the workspace, attached to the image while it becomes one
+
+Finish = Callable[[sqlite_utils.Database], None]
+Watch = Callable[[sqlite3.Connection], None]  # lets Cancel interrupt a connection's statements
+_Object = tuple[str, str]  # (type, name) in sqlite_master
+
+
+@dataclass(frozen=True)
+class Adopted:
+    db: sqlite_utils.Database  # the workspace's connection to its new file
+    outcome: Outcome
+    versions: int
+
+
+@dataclass(frozen=True)
+class _Plan:
+    info: dict[str, str]
+    added: list[tuple[str, str, str]]  # (type, name, SQL) of the workspace's objects the image lacks
+    replayed: list[str]  # tables whose rows must go through their triggers to fill derived tables
+    user_version: int
+
+
+def adopt(
+    db: sqlite_utils.Database, path: Path, image: Path, step: Step, finish: Finish, watch: Watch
+) -> Adopted | None:
+    """Make ``image`` the workspace whose database ``db`` is open at ``path``, if that is exactly right.
+
+    Returns the workspace's new connection (``db`` is closed then), or None
+    when the image is to be loaded instead, with nothing changed. ``finish``
+    writes what belongs in the same transaction (the streams' cursors);
+    ``watch`` lets Cancel interrupt the work.
+    """
+    with attached(db, image):
+        try:
+            plan = _plan(db)
+        except sqlite3.OperationalError:
+            raise  # locked, disk full: the workspace's problem
+        except (sqlite3.DatabaseError, SnapshotError):
+            plan = None  # damaged or too new: the load says so
+    if plan is None or not take_rollback_journal(db):
+        return None
+    closed = False
+    try:
+        db.execute("BEGIN")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a reader's lock: nobody writes it now
+        outcome = _become(image, path, plan, step, finish, watch)
+        _durable(image)
+        try:
+            os.replace(image, path)
+        except PermissionError:  # Windows replaces no open file, even one this process has open
+            db.close()
+            closed = True
+            os.replace(image, path)
+        _durable(path.parent)
+    except BaseException:
+        if not closed:
+            db.execute("ROLLBACK")
+            db.execute("PRAGMA main.journal_mode = WAL")
+        raise
+    db.close()
+    return Adopted(connect(path), outcome, int(plan.info.get("versions", 0)))
+
+
+def _plan(db: sqlite_utils.Database) -> _Plan | None:
+    """What making the attached image this workspace takes, or None when it must be loaded instead."""
+    info = image_info(db)
+    if not scopes.of_workspace(db).everything:
+        return None  # a rep keeps a territory: the rest must not even sit in free pages
+    if info.get("search_rules") != search.rules_digest() or info.get("sqlite") != sqlite3.sqlite_version:
+        return None
+    if db.execute(f"SELECT 1 FROM {SCHEMA}.rematerialise LIMIT 1").fetchone():
+        return None
+    ours, theirs = _objects(db, "main"), _objects(db, SCHEMA)
+    if any(ours.get(key) != sql for key, sql in theirs.items()):
+        return None  # declared otherwise: another app version wrote it
+    if ("table", search.TABLE) not in theirs:
+        return None  # an image from before it carried the search index's table
+    shadows = _shadow_tables(theirs)
+    for kind, name in theirs:
+        if kind == "table" and name not in (*_MERGED, *shadows):
+            if db.execute(f'SELECT 1 FROM main."{name}" LIMIT 1').fetchone():
+                return None
+    added = {key: sql for key, sql in ours.items() if key not in theirs}
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    return _Plan(info, _in_order(added), _replayed(db, theirs), version)
+
+
+def _objects(db: sqlite_utils.Database, schema: str) -> dict[_Object, str]:
+    """Everything declared in ``schema`` but SQLite's own objects and the image's own tables."""
+    rows = db.execute(
+        f"SELECT type, name, sql FROM {schema}.sqlite_master WHERE name NOT LIKE 'sqlite_%' AND tbl_name NOT IN "
+        f"({', '.join('?' for _ in _IMAGE_ONLY)})",
+        _IMAGE_ONLY,
+    )
+    return {(kind, name): sql for kind, name, sql in rows}
+
+
+def _shadow_tables(objects: dict[_Object, str]) -> set[str]:
+    """Tables a virtual table among ``objects`` made for itself (FTS5's ``<name>_data`` and so on)."""
+    virtual = [name for (kind, name), sql in objects.items() if kind == "table" and _is_virtual(sql)]
+    return {name for kind, name in objects if kind == "table" and any(name.startswith(v + "_") for v in virtual)}
+
+
+def _is_virtual(sql: str) -> bool:
+    return sql.upper().startswith("CREATE VIRTUAL TABLE")
+
+
+def _in_order(added: dict[_Object, str]) -> list[tuple[str, str, str]]:
+    """Virtual tables (they make their shadow tables), other tables, indexes, views, then triggers."""
+    rank = {"table": 1, "index": 2, "view": 3, "trigger": 4}
+    shadows = _shadow_tables(added)
+    kept = [(kind, name, sql) for (kind, name), sql in added.items() if name not in shadows]
+    return sorted(kept, key=lambda o: (0 if o[0] == "table" and _is_virtual(o[2]) else rank[o[0]], o[1]))
+
+
+def _replayed(db: sqlite_utils.Database, theirs: dict[_Object, str]) -> list[str]:
+    """Synced tables the image holds whose triggers here keep derived data (assets' checks and moves)."""
+    condition = " AND ".join("name NOT GLOB ?" for _ in _NOT_DERIVING)
+    return [
+        name for name in SYNCED_TABLES
+        if ("table", name) in theirs and db.execute(
+            f"SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND {condition}",
+            [name, *_NOT_DERIVING],
+        ).fetchone()
+    ]
+
+
+def _become(image: Path, path: Path, plan: _Plan, step: Step, finish: Finish, watch: Watch) -> Outcome:
+    """Add this workspace's own schema and rows to ``image`` and compute what derives from its rows."""
+    img = connect(image, scratch=True)
+    try:
+        watch(img.conn)
+        img.execute("PRAGMA foreign_keys = OFF")  # rows come from a consistent database, tables in any order
+        img.execute(f"ATTACH DATABASE ? AS {_FRESH}", [str(path)])
+        img.execute("BEGIN")
+        step(STEP_ADOPT)
+        for name in plan.replayed:
+            img.execute(f'CREATE TEMP TABLE "replay_{name}" AS SELECT rowid AS "rowid_", * FROM main."{name}"')
+            img.execute(f'DELETE FROM main."{name}"')
+        _add_own_schema(img, plan)
+        _merge_own_rows(img, plan.info)
+        with materialise.applying(img):
+            for name in plan.replayed:
+                columns = ", ".join(f'"{r[1]}"' for r in img.execute(f'PRAGMA main.table_info("{name}")'))
+                img.execute(
+                    f'INSERT INTO main."{name}" (rowid, {columns}) SELECT "rowid_", {columns} FROM temp."replay_{name}"'
+                )
+                img.execute(f'DROP TABLE temp."replay_{name}"')
+            with derived.bulk_load(img, lambda _: None):
+                pass  # rows and search index are in place already: this computes the other derived tables
+            step(STEP_CONFLICTS)
+            examine_conflicts(img, "main")
+            mark_merged(img)
+        finish(img)
+        outcome = held_rows(img)
+        for name in _IMAGE_ONLY:
+            img.execute(f'DROP TABLE IF EXISTS main."{name}"')
+        img.execute(f"PRAGMA user_version = {plan.user_version}")
+        img.execute("COMMIT")
+        img.execute(f"DETACH DATABASE {_FRESH}")
+        return outcome
+    finally:
+        img.close()
+
+
+def _add_own_schema(img: sqlite_utils.Database, plan: _Plan) -> None:
+    """The workspace's tables the image lacks, with their rows, then the indexes, views and triggers."""
+    for kind, name, sql in plan.added:
+        img.execute(sql)
+        if kind == "table" and not sql.upper().startswith("CREATE VIRTUAL"):
+            img.execute(f'INSERT INTO main."{name}" SELECT * FROM {_FRESH}."{name}"')
+
+
+def _merge_own_rows(img: sqlite_utils.Database, info: dict[str, str]) -> None:
+    """This laptop's entry, cursors and deferred checks beside the image's, its clock past them, as a load does."""
+    if img.execute(f"SELECT 1 FROM main.sync_cursor WHERE site = {LOCAL_SITE}").fetchone():
+        img.execute(
+            f"INSERT INTO main.own_version (hlc, tbl, row_id, field) "
+            f"SELECT hlc, tbl, row_id, field FROM main.change WHERE site = {LOCAL_SITE}"
+        )
+    newest = img.execute("SELECT max(hlc) FROM main.sync_cursor").fetchone()[0] or 0
+    img.execute(f"DELETE FROM main.sites WHERE site_id IS {LOCAL_SITE}")  # this laptop's own entry stays its own
+    img.execute(f"INSERT OR IGNORE INTO main.sites SELECT * FROM {_FRESH}.sites")
+    img.execute(
+        f"""INSERT INTO main.sync_cursor SELECT * FROM {_FRESH}.sync_cursor WHERE true
+        ON CONFLICT (site) DO UPDATE SET hlc = max(hlc, excluded.hlc)"""
+    )
+    img.execute(f"INSERT OR IGNORE INTO main.sync_deferred SELECT * FROM {_FRESH}.sync_deferred")
+    clock.observe(img, max(int(info["hlc"]), int(newest)))
+
+
+def _durable(path: Path) -> None:
+    """Flush ``path`` (a file, or a folder after a rename) to the disk."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDWR
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        if path.is_dir():
+            return  # Windows opens no folder: its renames are durable by the file system's journal
+        raise
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
