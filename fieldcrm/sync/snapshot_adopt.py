@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,7 +97,10 @@ def adopt(
     try:
         db.execute("BEGIN")
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a reader's lock: nobody writes it now
-        outcome = _become(image, path, plan, step, finish, watch)
+        with ThreadPoolExecutor(1, "flush") as flusher:
+            unpacked = flusher.submit(_durable, image)  # to the disk while the rest is computed
+            outcome = _become(image, path, plan, step, finish, watch)
+            unpacked.result()
         _durable(image)
         try:
             os.replace(image, path)

@@ -44,7 +44,9 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -76,6 +78,7 @@ from fieldcrm.sync.versions import mark_merged, own_rows_since_merge_sql, winner
 FORMAT = 2
 SCHEMA = "snapshot"  # the name the image is attached under
 _CHUNK = 1 << 20
+_WRITES_QUEUED = 32  # chunks of at most 256 KiB waiting for the writer
 _TEMP_GLOB = ".snapshot-*.db*"
 # Tables and indexes declared in the image exactly as in the workspace (the search
 # index's virtual table makes its shadow tables).
@@ -243,11 +246,21 @@ def chunks(path: Path) -> Iterator[bytes]:
 
 
 def unpack(body: Iterable[bytes], path: Path) -> None:
-    """Write a verified snapshot's body into the local file ``path`` (a new file)."""
+    """Write a verified snapshot's body into the local file ``path`` (a new file).
+
+    The writes run on a thread of their own, beside the reading, hashing and
+    inflating of ``body`` here. Both let go of the GIL, so on two cores they
+    overlap: writing the demo's 1.1 GB took as long as inflating it.
+    """
     try:
-        with open(path, "xb") as stream:
+        with open(path, "xb") as stream, ThreadPoolExecutor(1, "unpack") as writer:
+            queued: deque[Future[int]] = deque()
             for chunk in body:
-                stream.write(chunk)
+                queued.append(writer.submit(stream.write, chunk))
+                if len(queued) > _WRITES_QUEUED:
+                    queued.popleft().result()
+            for write in queued:
+                write.result()
     except OSError as error:
         raise SnapshotError(MSG_UNPACK, folder=path.parent, reason=error.strerror or str(error)) from None
 

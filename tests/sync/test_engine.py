@@ -317,19 +317,22 @@ def test_a_new_laptop_replays_the_files_when_the_snapshot_cannot_be_used(
         engine.bootstrap(office.laptop("other", "另一个", Role.SUPERVISOR, None), office.share)
 
 
-def test_cancel_during_the_snapshot_load_keeps_nothing(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("pressed_at", ["Loading the snapshot by {user}", STEP_ADOPT])
+def test_cancel_during_the_snapshot_load_keeps_nothing(
+    office: Office, monkeypatch: pytest.MonkeyPatch, pressed_at: str
+) -> None:
     monkeypatch.setattr(engine, "_CANCEL_CHECK_STEPS", 50)  # look at Cancel often enough for a small snapshot
     sup = office.laptop("sup", "韩梅梅", Role.SUPERVISOR, None)
     add_customers(sup, 20, "总部")
     engine.sync(sup, office.share)
     engine.write_snapshot(sup)
     fresh = office.laptop("fresh", "新人", Role.SUPERVISOR, None)
-    loading: list[str] = []  # Cancel is pressed once the load has begun
+    loading: list[str] = []  # Cancel is pressed once the load, or the image becoming the workspace, has begun
 
     with pytest.raises(engine.SyncCancelled):
         engine.sync(fresh, office.share, progress=lambda d, t, message: loading.append(message.template),
-                    cancelled=lambda: bool(loading))
-    assert any("snapshot" in step for step in loading)
+                    cancelled=lambda: pressed_at in loading)
+    assert pressed_at in loading
     assert fresh.db.execute("SELECT (SELECT count(*) FROM change) + (SELECT count(*) FROM customers)").fetchone()[0] == 0
     assert sync_state.stream_cursors(fresh.db) == {}
     assert fresh.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

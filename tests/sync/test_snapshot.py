@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import json
+import os
 import sqlite3
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, Callable
 
 import pytest
@@ -352,3 +356,46 @@ def test_purged_tombstones_travel_alone_and_still_catch_a_late_edit(laptop: Make
         replica.receive(offline)
         assert [c.kind.value for c in replica.conflicts()] == ["deleted_while_edited"]
     assert [c.id for c in fresh.conflicts()] == [c.id for c in boss.conflicts()]
+
+
+def test_unpacking_writes_the_body_in_order_and_says_when_it_cannot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writes run on a thread of their own; their order, a full disk and a cancel still come out right."""
+    chunks = [bytes([n]) * (n * 1000 + 1) for n in range(100)]
+    image = tmp_path / "image.db"
+    snapshot_image.unpack(iter(chunks), image)
+    assert image.read_bytes() == b"".join(chunks)
+
+    def cancelled() -> Iterator[bytes]:
+        yield from chunks[:50]
+        raise SyncCancelledForTest
+
+    with pytest.raises(SyncCancelledForTest):
+        snapshot_image.unpack(cancelled(), tmp_path / "cancelled.db")
+    with pytest.raises(SnapshotError, match="could not be unpacked") as refused:
+        snapshot_image.unpack(iter(chunks), image)  # exists already
+    assert str(tmp_path) in str(refused.value)
+
+    def filling_up(path: Path, mode: str) -> io.BufferedWriter:
+        stream = open(path, mode)  # noqa: SIM115 - unpack closes it
+        written = 0
+
+        def write(data: bytes) -> int:
+            nonlocal written
+            written += len(data)
+            if written > 20_000:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return io.BufferedWriter.write(stream, data)
+
+        stream.write = write  # type: ignore[method-assign]
+        return stream
+
+    monkeypatch.setattr(snapshot_image, "open", filling_up, raising=False)
+    with pytest.raises(SnapshotError, match="No space left"):
+        snapshot_image.unpack(iter(chunks), tmp_path / "full.db")
+
+
+class SyncCancelledForTest(Exception):
+    """What the engine raises from the body when Cancel is pressed."""
+
