@@ -224,7 +224,7 @@ def _add_own_schema(img: sqlite_utils.Database, plan: _Plan) -> None:
     """The workspace's tables the image lacks, with their rows, then the indexes, views and triggers."""
     for kind, name, sql in plan.added:
         img.execute(sql)
-        if kind == "table" and not sql.upper().startswith("CREATE VIRTUAL"):
+        if kind == "table" and not _is_virtual(sql):
             img.execute(f'INSERT INTO main."{name}" SELECT * FROM {_FRESH}."{name}"')
 
 
@@ -247,15 +247,19 @@ def _merge_own_rows(img: sqlite_utils.Database, info: dict[str, str]) -> None:
 
 
 def _durable(path: Path) -> None:
-    """Flush ``path`` (a file, or a folder after a rename) to the disk."""
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDWR
+    """Flush ``path`` (a file, or a folder after a rename) to the disk.
+
+    A folder that cannot be flushed (Windows opens none) is left as it is:
+    the rename is done, and were it lost in a crash the workspace would be
+    the new, empty one it was, to bootstrap again.
+    """
+    folder = path.is_dir()
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if folder else os.O_RDWR)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
     except OSError:
-        if path.is_dir():
-            return  # Windows opens no folder: its renames are durable by the file system's journal
-        raise
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        if not folder:
+            raise
