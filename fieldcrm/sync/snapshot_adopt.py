@@ -36,14 +36,23 @@ import sqlite_utils
 from fieldcrm.storage import derived, search
 from fieldcrm.storage.database import connect, take_rollback_journal
 from fieldcrm.storage.schema_own_versions import OWN_VERSION_TRIGGER
-from fieldcrm.sync import clock, materialise
+from fieldcrm.sync import materialise
 from fieldcrm.sync import scope as scopes
 from fieldcrm.sync.capture import LOCAL_SITE
 from fieldcrm.sync.capture import TRIGGER_PREFIX as CAPTURE_PREFIX
 from fieldcrm.sync.materialise import Outcome
 from fieldcrm.sync.registry import SYNCED_TABLES
 from fieldcrm.sync.snapshot_data import STEP_ADOPT, STEP_CONFLICTS, SnapshotError
-from fieldcrm.sync.snapshot_image import SCHEMA, Step, attached, examine_conflicts, held_rows, image_info
+from fieldcrm.sync.snapshot_image import (
+    SCHEMA,
+    Step,
+    attached,
+    examine_conflicts,
+    held_rows,
+    image_info,
+    merge_streams,
+    own_versions_and_clock,
+)
 from fieldcrm.sync.versions import mark_merged
 
 # The image's own tables, which the workspace does not keep.
@@ -230,20 +239,10 @@ def _add_own_schema(img: sqlite_utils.Database, plan: _Plan) -> None:
 
 def _merge_own_rows(img: sqlite_utils.Database, info: dict[str, str]) -> None:
     """This laptop's entry, cursors and deferred checks beside the image's, its clock past them, as a load does."""
-    if img.execute(f"SELECT 1 FROM main.sync_cursor WHERE site = {LOCAL_SITE}").fetchone():
-        img.execute(
-            f"INSERT INTO main.own_version (hlc, tbl, row_id, field) "
-            f"SELECT hlc, tbl, row_id, field FROM main.change WHERE site = {LOCAL_SITE}"
-        )
-    newest = img.execute("SELECT max(hlc) FROM main.sync_cursor").fetchone()[0] or 0
+    own_versions_and_clock(img, info, "main")  # the image's cursors, before this laptop's join them
     img.execute(f"DELETE FROM main.sites WHERE site_id IS {LOCAL_SITE}")  # this laptop's own entry stays its own
     img.execute(f"INSERT OR IGNORE INTO main.sites SELECT * FROM {_FRESH}.sites")
-    img.execute(
-        f"""INSERT INTO main.sync_cursor SELECT * FROM {_FRESH}.sync_cursor WHERE true
-        ON CONFLICT (site) DO UPDATE SET hlc = max(hlc, excluded.hlc)"""
-    )
-    img.execute(f"INSERT OR IGNORE INTO main.sync_deferred SELECT * FROM {_FRESH}.sync_deferred")
-    clock.observe(img, max(int(info["hlc"]), int(newest)))
+    merge_streams(img, _FRESH)
 
 
 def _durable(path: Path) -> None:

@@ -351,31 +351,45 @@ def _store_versions(db: sqlite_utils.Database, info: dict[str, str]) -> None:
     s = SCHEMA
     declared = "SELECT sql FROM {}.sqlite_master WHERE name = 'change'"
     # SQLite copies pages only into a table without triggers: own_version's is set aside, and the
-    # laptop's own versions listed after, if the image holds any (its writer read files of this site).
+    # laptop's own versions listed after (``own_versions_and_clock``).
     with triggers_set_aside(db, [OWN_VERSION_TRIGGER]):
         if db.execute(declared.format(s)).fetchall() == db.execute(declared.format("main")).fetchall():
             db.execute(f"INSERT INTO main.change SELECT * FROM {s}.change")
         else:  # declared otherwise: copied by name, row by row
             db.execute(f"INSERT INTO main.change ({wire.COLUMNS}) SELECT {wire.COLUMNS} FROM {s}.change")
-    if db.execute(f"SELECT 1 FROM {s}.sync_cursor WHERE site = {LOCAL_SITE}").fetchone():
-        db.execute(
-            f"INSERT INTO main.own_version (hlc, tbl, row_id, field) "
-            f"SELECT hlc, tbl, row_id, field FROM main.change WHERE site = {LOCAL_SITE}"
-        )
     db.execute(  # this laptop's own entry stays its own
         f"""INSERT OR REPLACE INTO main.sites (site_id, user_name, role, territory)
         SELECT site_id, user_name, role, territory FROM {s}.sites WHERE site_id IS NOT {LOCAL_SITE}"""
     )
+    merge_streams(db, s)
+    own_versions_and_clock(db, info, s)
+
+
+def merge_streams(db: sqlite_utils.Database, source: str) -> None:
+    """Join ``source``'s cursors (where reading each site resumes) and deferred role checks to the workspace's."""
     db.execute(
-        f"""INSERT INTO main.sync_cursor (site, hlc) SELECT site, hlc FROM {s}.sync_cursor WHERE true
+        f"""INSERT INTO main.sync_cursor (site, hlc) SELECT site, hlc FROM {source}.sync_cursor WHERE true
         ON CONFLICT (site) DO UPDATE SET hlc = max(hlc, excluded.hlc)"""
     )
     db.execute(
         f"INSERT OR IGNORE INTO main.sync_deferred (tbl, row_id, field, hlc, site, role) "
-        f"SELECT tbl, row_id, field, hlc, site, role FROM {s}.sync_deferred"
+        f"SELECT tbl, row_id, field, hlc, site, role FROM {source}.sync_deferred"
     )
-    # The writer's clock had passed every version it held.
-    newest = db.execute(f"SELECT max(hlc) FROM {s}.sync_cursor").fetchone()[0] or 0
+
+
+def own_versions_and_clock(db: sqlite_utils.Database, info: dict[str, str], image: str) -> None:
+    """List this laptop's versions among the stored ones as its own, and move its clock past them all.
+
+    The image holds some if its writer read files of this site; its cursors
+    in schema ``image`` say so. The writer's clock had passed every version
+    it held.
+    """
+    if db.execute(f"SELECT 1 FROM {image}.sync_cursor WHERE site = {LOCAL_SITE}").fetchone():
+        db.execute(
+            f"INSERT INTO main.own_version (hlc, tbl, row_id, field) "
+            f"SELECT hlc, tbl, row_id, field FROM main.change WHERE site = {LOCAL_SITE}"
+        )
+    newest = db.execute(f"SELECT max(hlc) FROM {image}.sync_cursor").fetchone()[0] or 0
     clock.observe(db, max(int(info["hlc"]), int(newest)))
 
 
