@@ -104,11 +104,18 @@ def adopt(fresh: Replica, source: Replica, tmp_path: Path) -> Outcome:
     """The same when ``fresh`` keeps every row: the image becomes its workspace (``snapshot_adopt``)."""
     image = tmp_path / f"image-{fresh.author.site_id}.db"
     snapshot_image.write(source.db, image, lambda: None)
-    adopted = snapshot_adopt.adopt(fresh.db, fresh.ws.db_path, image, lambda _: None, lambda _: None, lambda _: None)
+    adopted = try_adopt(fresh, image)
     assert adopted is not None, "the image should be adopted"
     fresh.ws.db = adopted.db
     set_wall_clock(fresh.db, fresh.wall)
     return adopted.outcome
+
+
+def try_adopt(
+    fresh: Replica, image: Path, watch: snapshot_adopt.Watch = lambda _: None
+) -> snapshot_adopt.Adopted | None:
+    """``snapshot_adopt.adopt`` without progress or streams; None when it leaves the image to the load."""
+    return snapshot_adopt.adopt(fresh.db, fresh.ws.db_path, image, lambda _: None, lambda _: None, watch)
 
 
 def load_altered(fresh: Replica, source: Replica, tmp_path: Path, *statements: str) -> None:

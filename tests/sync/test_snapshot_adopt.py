@@ -19,7 +19,7 @@ from fieldcrm.storage.database import DB_NAME
 from fieldcrm.sync import snapshot_adopt, snapshot_image
 from tests.sync.conftest import MakeReplica
 from tests.sync.replicas import Replica
-from tests.sync.test_snapshot import adopt, busy_history
+from tests.sync.test_snapshot import adopt, busy_history, try_adopt
 
 DECLARED = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
 
@@ -33,10 +33,6 @@ def image_of(source: Replica, tmp_path: Path, *statements: str) -> Path:
             other.execute(statement)
     other.close()
     return image
-
-
-def try_adopt(fresh: Replica, image: Path, watch: Any = lambda _: None) -> snapshot_adopt.Adopted | None:
-    return snapshot_adopt.adopt(fresh.db, fresh.ws.db_path, image, lambda _: None, lambda _: None, watch)
 
 
 def untouched(fresh: Replica, declared: list[Any]) -> None:
