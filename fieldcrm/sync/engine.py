@@ -482,7 +482,8 @@ class _Run:
         self.step.total += 1 + snapshot_image.LOAD_STEPS
         with snapshot_image.temporary(self.workspace.folder) as image:
             self.step(STEP_UNPACK)
-            snapshot_image.unpack(self._until_cancelled(snapshot.body()), image)
+            with snapshot.open_body() as body:
+                snapshot_image.unpack(body, image, self._check_cancel)
             start_streams = partial(self._start_streams_at, snapshot)
             adopted = snapshot_adopt.adopt(db, self.workspace.db_path, image, self.step, start_streams, watch)
             if adopted is not None:
@@ -494,11 +495,6 @@ class _Run:
                     self._start_streams_at(snapshot, db)
                 versions = db.execute(f"SELECT value FROM {snapshot_image.SCHEMA}.info WHERE key = 'versions'")
                 return outcome, int((versions.fetchone() or (0,))[0])
-
-    def _until_cancelled(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
-        for chunk in chunks:
-            self._check_cancel()
-            yield chunk
 
     def _load_records(self, snapshot: VerifiedSnapshot) -> tuple[Outcome, int]:
         """A format-1 snapshot: its records and the stream cursors in one transaction."""

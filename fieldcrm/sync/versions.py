@@ -34,10 +34,10 @@ class VersionKey:
     site: str
 
 
-def winner_sql(table: str, field_name: str, row_id: str) -> str:
-    """SQL for the winning value of a field; all three arguments are SQL expressions."""
+def winner_sql(table: str, field_name: str, row_id: str, log: str = "change") -> str:
+    """SQL for the winning value of a field; the first three arguments are SQL expressions, ``log`` a table."""
     return (
-        f"(SELECT w.value FROM change AS w WHERE w.tbl = {table} AND w.row_id = {row_id} "
+        f"(SELECT w.value FROM {log} AS w WHERE w.tbl = {table} AND w.row_id = {row_id} "
         f"AND w.field = {field_name} ORDER BY w.hlc DESC, w.site DESC LIMIT 1)"
     )
 

@@ -8,7 +8,6 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any, Callable
 
 import pytest
@@ -17,7 +16,7 @@ from fieldcrm.domain.classifications import Role
 from fieldcrm.storage import derived
 from fieldcrm.storage.customers import CustomerQuery
 from fieldcrm.storage.database import write_transaction
-from fieldcrm.sync import clock, snapshot_adopt, snapshot_image
+from fieldcrm.sync import clock, direct_write, snapshot_adopt, snapshot_image
 from fieldcrm.sync.clock import set_wall_clock
 from fieldcrm.sync.conflicts import resolve
 from fieldcrm.sync.cursors import needs_bootstrap, received
@@ -365,44 +364,51 @@ def test_purged_tombstones_travel_alone_and_still_catch_a_late_edit(laptop: Make
     assert [c.id for c in fresh.conflicts()] == [c.id for c in boss.conflicts()]
 
 
-def test_unpacking_writes_the_body_in_order_and_says_when_it_cannot(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("fill", [bootstrap, adopt], ids=["image loaded", "image adopted"])
+def test_the_writer_sends_apart_only_the_rows_it_deleted_since_its_last_merge(
+    laptop: MakeReplica, tmp_path: Path, fill: Fill
 ) -> None:
-    """The writes run on a thread of their own; their order, a full disk and a cancel still come out right."""
-    chunks = [bytes([n]) * (n * 1000 + 1) for n in range(100)]
+    """Only a deleted row can hold a delete racing an edit; the race still surfaces on the new laptop."""
+    boss, offline = laptop("韩梅梅"), laptop("乙")
+    edited, gone = (boss.customers.create({"name": name})["id"] for name in ("改过的店", "关门的店"))
+    offline.receive(boss)
+    boss.receive(offline)  # a merge: what the boss writes next is since its last one
+    boss.customers.update(edited, {"notes": "主管改的"})
+    boss.customers.delete(gone)
+    image = tmp_path / "sent-apart.db"
+    snapshot_image.write(boss.db, image, lambda: None)
+    with sqlite3.connect(image) as written:
+        assert written.execute("SELECT tbl, row_id FROM recheck").fetchall() == [("customers", gone)]
+    written.close()
+
+    fresh = laptop("新机")
+    fill(fresh, boss, tmp_path)
+    offline.customers.update(gone, {"street": "文一路"})  # had never seen the delete
+    for replica in (boss, fresh):
+        replica.receive(offline)
+        assert [c.kind.value for c in replica.conflicts()] == ["deleted_while_edited"]
+    assert conflict_view(fresh) == conflict_view(boss)
+
+
+def test_unpacking_says_when_it_cannot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file in the way or a full disk is a message naming the folder, not a traceback."""
+    body = bytes(range(256)) * 1000
     image = tmp_path / "image.db"
-    snapshot_image.unpack(iter(chunks), image)
-    assert image.read_bytes() == b"".join(chunks)
-
-    def cancelled() -> Iterator[bytes]:
-        yield from chunks[:50]
-        raise SyncCancelledForTest
-
-    with pytest.raises(SyncCancelledForTest):
-        snapshot_image.unpack(cancelled(), tmp_path / "cancelled.db")
+    snapshot_image.unpack(io.BytesIO(body), image)
+    assert image.read_bytes() == body
     with pytest.raises(SnapshotError, match="could not be unpacked") as refused:
-        snapshot_image.unpack(iter(chunks), image)  # exists already
+        snapshot_image.unpack(io.BytesIO(body), image)  # exists already
     assert str(tmp_path) in str(refused.value)
+    written = 0
+    real_write = os.write
 
-    def filling_up(path: Path, mode: str) -> io.BufferedWriter:
-        stream = open(path, mode)  # noqa: SIM115 - unpack closes it
-        written = 0
+    def filling_up(fd: int, data: Any) -> int:
+        nonlocal written
+        written += len(data)
+        if written > 20_000:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
 
-        def write(data: bytes) -> int:
-            nonlocal written
-            written += len(data)
-            if written > 20_000:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            return io.BufferedWriter.write(stream, data)
-
-        stream.write = write  # type: ignore[method-assign]
-        return stream
-
-    monkeypatch.setattr(snapshot_image, "open", filling_up, raising=False)
+    monkeypatch.setattr(direct_write.os, "write", filling_up)
     with pytest.raises(SnapshotError, match="No space left"):
-        snapshot_image.unpack(iter(chunks), tmp_path / "full.db")
-
-
-class SyncCancelledForTest(Exception):
-    """What the engine raises from the body when Cancel is pressed."""
-
+        snapshot_image.unpack(io.BytesIO(body), tmp_path / "full.db")
