@@ -307,11 +307,20 @@ def adopt(db: sqlite_utils.Database, schema: str) -> None:
     again first because FTS5 caches an index's structure per connection; a
     table made in this transaction and not read yet loads the copied one.
     """
-    db.execute("DROP TABLE customer_search")
-    db.execute(TABLE_SQL)
+    empty(db)
     for table in SHADOW_TABLES:
         db.execute(f'DELETE FROM main."{table}"')
         db.execute(f'INSERT INTO main."{table}" SELECT * FROM {schema}."{table}"')
+
+
+def empty(db: sqlite_utils.Database) -> None:
+    """Take every entry out of the index at once.
+
+    FTS5 deletes row by row, reading each haystack back to unindex it; a
+    table dropped and made again frees its pages in one go.
+    """
+    db.execute(f"DROP TABLE {TABLE}")
+    db.execute(TABLE_SQL)
 
 
 def optimise(db: sqlite_utils.Database) -> None:

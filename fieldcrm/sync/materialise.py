@@ -206,10 +206,10 @@ def _drop_out_of_scope(db: sqlite_utils.Database, table: SyncedTable, scope: sco
     sync, without scanning whole tables. Derived local data follows by its
     own delete triggers, or through the table's ``rowid_indexes``.
     """
-    if scope.everything or table.territory_column is None:
+    if not scope.narrows(table):
         return set()
     name = table.name
-    condition, params = scope.condition(table, f't."{table.territory_column}"', "t.id")
+    condition, params = scope.keeps(table)
     db.execute("DELETE FROM sync_row_set")
     db.execute(
         f"""INSERT OR IGNORE INTO sync_row_set SELECT t.id FROM "{name}" AS t

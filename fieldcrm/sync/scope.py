@@ -30,15 +30,24 @@ class Scope:
     territory: str | None
     everything: bool
 
+    def narrows(self, table: SyncedTable) -> bool:
+        """Whether this laptop keeps only some of ``table``'s rows."""
+        return not self.everything and table.territory_column is not None
+
     def condition(self, table: SyncedTable, territory: str, row_id: str) -> tuple[str, list[Any]]:
         """SQL true when a row whose territory is the expression ``territory`` belongs here."""
-        if self.everything or table.territory_column is None:
+        if not self.narrows(table):
             return "1", []
         return (
             f"({territory} IS ? OR ({territory} IS NULL AND EXISTS ("
             f"SELECT 1 FROM change AS mine WHERE mine.tbl = ? AND mine.row_id = {row_id} AND mine.site = ?)))",
             [self.territory, table.name, self.site_id],
         )
+
+    def keeps(self, table: SyncedTable) -> tuple[str, list[Any]]:
+        """SQL true when the live row ``t`` of ``table`` belongs here."""
+        territory = f't."{table.territory_column}"' if table.territory_column else "NULL"
+        return self.condition(table, territory, "t.id")
 
 
 def of_workspace(db: sqlite_utils.Database) -> Scope:

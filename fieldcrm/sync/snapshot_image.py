@@ -405,8 +405,7 @@ def _copy_rows(db: sqlite_utils.Database, table: SyncedTable, scope: scopes.Scop
     if scope.everything and _copied_whole(db, name):
         return
     columns = ", ".join(f'"{c}"' for c in _column_names(db, "main", name))
-    territory = f't."{table.territory_column}"' if table.territory_column else "NULL"
-    condition, params = scope.condition(table, territory, "t.id")
+    condition, params = scope.keeps(table)
     db.execute(
         f'INSERT INTO main."{name}" (rowid, {columns}) SELECT t.rowid, {columns} FROM {SCHEMA}."{name}" AS t '
         f"WHERE {condition}",

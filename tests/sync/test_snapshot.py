@@ -238,10 +238,13 @@ def test_an_image_declaring_the_cards_otherwise_is_copied_by_column(laptop: Make
     assert everything(fresh) == everything(replayed)
 
 
-def test_a_rep_bootstrapped_from_a_supervisor_snapshot_holds_its_territory(laptop: MakeReplica, tmp_path: Path) -> None:
+@pytest.mark.parametrize("fill", [bootstrap, adopt], ids=["image loaded", "image adopted"])
+def test_a_rep_bootstrapped_from_a_supervisor_snapshot_holds_its_territory(
+    laptop: MakeReplica, tmp_path: Path, fill: Fill
+) -> None:
     boss, a, rep = busy_history(laptop)
     fresh_rep = laptop("新人", Role.REP, "西湖区")
-    bootstrap(fresh_rep, boss, tmp_path)
+    fill(fresh_rep, boss, tmp_path)
     territories = {r[0] for r in fresh_rep.db.execute("SELECT territory FROM customers")}
     assert territories == {"西湖区"}
     ids = "SELECT id FROM customers ORDER BY id"

@@ -1,4 +1,4 @@
-"""A new supervisor's laptop becomes its snapshot's image: exactly a new workspace, or nothing changed.
+"""A new laptop becomes its snapshot's image: exactly a new workspace, or nothing changed.
 
 ``test_snapshot.py`` checks that an adopted image holds what a load or a full
 replay would; these check the workspace it becomes, and when and how it
@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from fieldcrm.domain.classifications import Role
-from fieldcrm.storage.database import DB_NAME
+from fieldcrm.storage.customers import CustomerQuery
+from fieldcrm.storage.database import DB_NAME, write_transaction
 from fieldcrm.sync import snapshot_adopt, snapshot_image
 from tests.sync.conftest import MakeReplica
 from tests.sync.replicas import Replica
@@ -65,12 +66,44 @@ def test_the_adopted_image_is_declared_as_a_new_workspace_and_works_as_one(
     assert boss.customers.get(card)["city"] == "绍兴"
 
 
-def test_a_rep_or_an_image_declared_otherwise_is_left_to_the_load(laptop: MakeReplica, tmp_path: Path) -> None:
+def test_a_rep_keeps_nothing_of_other_territories_but_their_versions(laptop: MakeReplica, tmp_path: Path) -> None:
+    """Their cards leave the live tables and the search index, and no trace of them stays in free pages."""
     boss, _, _ = busy_history(laptop)
-    rep = laptop("新人", Role.REP, "西湖区")
-    declared = rep.db.execute(DECLARED).fetchall()
-    assert try_adopt(rep, image_of(boss, tmp_path)) is None  # the other territories must not even sit in free pages
-    untouched(rep, declared)
+    with write_transaction(boss.db):  # enough pages of them that the kept rows cannot reuse them all
+        boss.db["customers"].insert_all(
+            {"id": f"BJ{n:04d}", "name": f"滨江第{n}号店", "territory": "滨江区", "street": "江南大道" * 20}
+            for n in range(300)
+        )
+    rep, control = laptop("新人", Role.REP, "西湖区"), laptop("对照", Role.REP, "西湖区")
+    adopt(rep, boss, tmp_path)
+    assert rep.db.execute(DECLARED).fetchall() == control.db.execute(DECLARED).fetchall()
+    assert rep.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert {r[0] for r in rep.db.execute("SELECT territory FROM customers")} == {"西湖区"}
+    elsewhere = [r[0] for r in boss.db.execute("SELECT name FROM customers WHERE territory = '滨江区' AND deleted = 0")]
+    assert elsewhere and all(rep.customers.count(CustomerQuery(search=name)) == 0 for name in elsewhere)
+    rep.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    free = free_pages(rep.ws.db_path)
+    assert free, "the other territories' rows should have left free pages"
+    assert not [name for name in elsewhere for page in free if name.encode() in page]
+
+
+def free_pages(path: Path) -> list[bytes]:
+    """The content of every page on the database file's freelist (trunk pages after their page list)."""
+    data = path.read_bytes()
+    size = int.from_bytes(data[16:18], "big") or 65536
+    page = lambda number: data[(number - 1) * size : number * size]  # noqa: E731
+    found, trunk = [], int.from_bytes(data[32:36], "big")
+    while trunk:
+        content = page(trunk)
+        leaves = int.from_bytes(content[4:8], "big")
+        found.append(content[8 + 4 * leaves :])
+        found += [page(int.from_bytes(content[8 + 4 * n : 12 + 4 * n], "big")) for n in range(leaves)]
+        trunk = int.from_bytes(content[:4], "big")
+    return found
+
+
+def test_an_image_declared_otherwise_is_left_to_the_load(laptop: MakeReplica, tmp_path: Path) -> None:
+    boss, _, _ = busy_history(laptop)
     fresh = laptop("新机")
     declared = fresh.db.execute(DECLARED).fetchall()
     for change in (
