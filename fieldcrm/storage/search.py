@@ -257,6 +257,18 @@ def rebuild_from(db: sqlite_utils.Database, haystacks: str | None) -> None:
     optimise(db)
 
 
+def own_haystacks_sql(where: str) -> str:
+    """SQL selecting ``(rowid, haystack)`` of the customers ``t`` for which ``where`` holds.
+
+    Each haystack is taken from this database's index where it has one (a
+    snapshot's, whose rules the caller checked), and computed otherwise.
+    """
+    return (
+        f"SELECT t.rowid, coalesce(h.c0, {_computed('t')}) FROM customers AS t "
+        f"LEFT JOIN {TABLE}_content AS h ON h.id = t.rowid WHERE {where}"
+    )
+
+
 def reindex(db: sqlite_utils.Database, after: int, upto: int) -> None:
     """Recompute the haystacks of the customers whose rowid is above ``after`` and at most ``upto``.
 

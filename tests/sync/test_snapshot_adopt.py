@@ -130,12 +130,16 @@ def test_another_connection_to_the_workspace_means_load_instead(laptop: MakeRepl
         other.close()
 
 
-@pytest.mark.parametrize("where", ["_merge_own_rows", "_durable"])
+@pytest.mark.parametrize(
+    ("where", "role"),
+    [("_merge_own_rows", Role.SUPERVISOR), ("_durable", Role.SUPERVISOR), ("_build_index", Role.REP)],
+    ids=["adding its rows", "flushing", "a rep's index, on its thread"],
+)
 def test_a_failure_or_cancel_while_adopting_changes_nothing(
-    laptop: MakeReplica, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+    laptop: MakeReplica, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, role: Role
 ) -> None:
     boss, _, _ = busy_history(laptop)
-    fresh = laptop("新机")
+    fresh = laptop("新机", role, "西湖区" if role is Role.REP else None)
     declared = fresh.db.execute(DECLARED).fetchall()
 
     def full(*args: object) -> None:
@@ -153,8 +157,10 @@ def test_a_failure_or_cancel_while_adopting_changes_nothing(
     with pytest.raises(sqlite3.OperationalError):
         try_adopt(fresh, image_of(boss, tmp_path), cancel)
     untouched(fresh, declared)
+    assert [p.name for p in tmp_path.glob("image.db*")] == ["image.db"]  # the rep's index file went with it
     adopt(fresh, boss, tmp_path)  # and it can still be done
-    assert fresh.live("customers") == boss.live("customers")
+    kept = "SELECT id FROM customers WHERE ? OR territory = '西湖区' ORDER BY id"
+    assert fresh.db.execute(kept, [1]).fetchall() == boss.db.execute(kept, [role is Role.SUPERVISOR]).fetchall()
 
 
 def test_where_an_open_file_cannot_be_replaced_it_is_closed_first(
