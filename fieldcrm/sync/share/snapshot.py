@@ -4,7 +4,8 @@ Format version 3, inside the common frame (``frame.py``)::
 
     FCRM-SYNC snapshot 3\\n
     {"covers":{"<site>":[<seq>,"<hash>"],...},"created":"<ISO UTC>","site":"<author site>"}\\n
-    <body: opaque bytes (the database side's image file) as Zstandard frames of 256 KiB each>
+    <body: opaque bytes (the database side's image file) as Zstandard frames of 256 KiB each,
+     then the empty frame 28 b5 2f fd 20 00 01 00 00>
     <128-byte trailer: digest, signer, signature>
 
 ``covers`` says which change files the state includes: a new laptop loads
@@ -61,7 +62,9 @@ ZLIB_VERSION = 2
 _ZSTD_LEVEL = 3
 _CHUNK = 1 << 20
 _MAX_HEADER = 16 << 20
-_END_MARK = zstandard.ZstdCompressor(level=_ZSTD_LEVEL).compress(b"")  # the empty frame that ends a body
+# The empty frame that ends a format-3 body, as Zstandard has always written it: fixed
+# here so that a reader checks the same bytes whichever library version it runs.
+END_MARK = bytes.fromhex("28b52ffd2000010000")
 MSG_CHANGED = _N("Sync", "the snapshot changed since it was verified")
 MSG_UNREADABLE = _N("Sync", "the snapshot body does not decompress")
 
@@ -161,7 +164,7 @@ def _frames(body: Iterable[bytes]) -> Iterator[bytes]:
             yield out
     if pending:
         yield compressor.compress(pending)
-    yield _END_MARK
+    yield END_MARK
 
 
 def verify_snapshot(path: Path) -> CheckedSnapshot:
@@ -238,7 +241,7 @@ class _HashedSource:
             raise CorruptFile(MSG_CHANGED)
         self._remaining -= wanted
         self._digest.update(chunk)
-        self.tail = (self.tail + chunk[-len(_END_MARK):])[-len(_END_MARK):]
+        self.tail = (self.tail + chunk[-len(END_MARK):])[-len(END_MARK):]
         return chunk
 
     def check_end(self, complete: bool) -> None:
@@ -265,7 +268,7 @@ class _ZstdBody(io.RawIOBase):
         except zstandard.ZstdError:
             raise CorruptFile(MSG_UNREADABLE) from None
         if not size:
-            self._source.check_end(self._source.tail == _END_MARK)
+            self._source.check_end(self._source.tail == END_MARK)
         return size
 
 

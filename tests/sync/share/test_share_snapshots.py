@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import zstandard
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from share_helpers import Fleet, records
@@ -112,6 +113,12 @@ def test_format_2_zlib_bodies_are_still_read(tmp_path: Path) -> None:
     checked = verify_snapshot(path)
     assert checked.version == snapshot_format.ZLIB_VERSION and checked.signer == key.public
     assert b"".join(iter_body(path, checked)) == image
+
+
+def test_the_end_mark_is_an_empty_zstandard_frame() -> None:
+    """The reader compares bytes; they must be what any Zstandard writes for nothing."""
+    assert snapshot_format.END_MARK == zstandard.ZstdCompressor(level=3).compress(b"")
+    assert zstandard.ZstdDecompressor().decompress(snapshot_format.END_MARK) == b""
 
 
 def test_a_body_cut_at_a_frame_boundary_and_signed_again_is_still_caught(tmp_path: Path) -> None:
