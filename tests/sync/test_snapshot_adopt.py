@@ -79,7 +79,8 @@ def test_a_rep_keeps_nothing_of_other_territories_but_their_versions(laptop: Mak
     assert rep.db.execute(DECLARED).fetchall() == control.db.execute(DECLARED).fetchall()
     assert rep.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert {r[0] for r in rep.db.execute("SELECT territory FROM customers")} == {"西湖区"}
-    elsewhere = [r[0] for r in boss.db.execute("SELECT name FROM customers WHERE territory = '滨江区' AND deleted = 0")]
+    others = "SELECT name FROM customers WHERE territory = '滨江区' AND deleted = 0"
+    elsewhere = [r[0] for r in boss.db.execute(others)]
     assert elsewhere and all(rep.customers.count(CustomerQuery(search=name)) == 0 for name in elsewhere)
     rep.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     free = free_pages(rep.ws.db_path)

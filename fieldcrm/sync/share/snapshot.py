@@ -41,7 +41,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO
 
 import zstandard
 
@@ -112,10 +112,6 @@ class VerifiedSnapshot:
     @property
     def version(self) -> int:
         return self.checked.version
-
-    def body(self) -> Iterator[bytes]:
-        """Stream the body; ``CorruptFile`` at the end if the file changed since verification."""
-        return iter_body(self.ref.path, self.checked)
 
     def open_body(self) -> AbstractContextManager[io.RawIOBase]:
         """The body as a stream to read into buffers; ``CorruptFile`` at its end if the file changed."""
