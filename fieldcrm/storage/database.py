@@ -72,6 +72,16 @@ def connect(path: Path, *, read_only: bool = False, scratch: bool = False) -> sq
     return sqlite_utils.Database(conn)
 
 
+def read_only_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """An in-memory copy of ``conn``'s database, with FieldCRM's functions, that refuses writes."""
+    copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.backup(copy)
+    for hook in _hooks:
+        hook(copy)
+    copy.execute("PRAGMA query_only = ON")
+    return copy
+
+
 def explain(error: sqlite3.Error, path: Path) -> WorkspaceError:
     """Turn an SQLite failure into what the user sees: the cause, the file and the way out."""
     text = str(error).lower()

@@ -242,6 +242,12 @@ def sync(
         return run.run()
 
 
+def is_new(workspace: Workspace) -> bool:
+    """Whether this laptop holds no versions and never read a site's files: its next sync starts from a snapshot."""
+    db = workspace.db
+    return not db.execute("SELECT 1 FROM change LIMIT 1").fetchone() and not state.stream_cursors(db)
+
+
 def write_snapshot(workspace: Workspace, share: Path | None = None) -> str:
     """Sync, then write a signed snapshot of this workspace to the share; returns its path.
 
@@ -358,8 +364,7 @@ class _Run:
         return share
 
     def is_new(self) -> bool:
-        """Whether this laptop holds no versions and never read a site's files."""
-        return not self.db.execute("SELECT 1 FROM change LIMIT 1").fetchone() and not state.stream_cursors(self.db)
+        return is_new(self.workspace)
 
     def _check_cancel(self) -> None:
         if self.cancelled():

@@ -15,6 +15,8 @@ class DataBus(QObject):
     changed = Signal(set)
     #: a page asks for a customer's card (the route map, the week plan); the main window shows it
     open_customer = Signal(str)
+    #: True while a new laptop's first sync has the workspace's file to itself: nothing may be written
+    handed_over = Signal(bool)
 
     def notify(self, *tables: str) -> None:
         self.changed.emit(set(tables))

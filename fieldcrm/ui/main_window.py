@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 24)
         self.navigation.currentRowChanged.connect(self._go_to_row)
         session.bus.open_customer.connect(self.open_customer)
+        session.bus.handed_over.connect(self._hold_pages)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self._keys.append(spec.key)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         add_print_actions(file_menu, self.session, self)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
@@ -123,6 +124,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.owner_label)
         if self.session.read_only:
             self.statusBar().addPermanentWidget(QLabel(self.tr("Read-only"), self))
+
+    def _hold_pages(self, held: bool) -> None:
+        """While a first sync has the workspace's file, stay on the Sync page and print nothing."""
+        self.navigation.setEnabled(not held)
+        self.file_menu.setEnabled(not held)
+        for action in self.go_menu_actions:
+            action.setEnabled(not held)
 
     # -- pages ----------------------------------------------------------------
 

@@ -96,3 +96,14 @@ def test_the_language_setting_applies_on_the_next_start(main_window: MainWindow,
     main_window.language_actions[None].trigger()
     assert stored_language() is None
     assert QCoreApplication.translate("Pages", "Customers") == "Customers"  # nothing changed yet
+
+
+def test_while_a_first_sync_has_the_workspace_file_the_window_stays_on_its_page(main_window: MainWindow) -> None:
+    """No other page and no printing: the window's connection reads a copy and writes nothing meanwhile."""
+    bus = main_window.session.bus
+    bus.handed_over.emit(True)
+    assert not main_window.navigation.isEnabled() and not main_window.file_menu.isEnabled()
+    assert not any(action.isEnabled() for action in main_window.go_menu_actions)
+    bus.handed_over.emit(False)
+    assert main_window.navigation.isEnabled() and main_window.file_menu.isEnabled()
+    assert all(action.isEnabled() for action in main_window.go_menu_actions)

@@ -31,6 +31,8 @@ class SyncEngine(Protocol):
 
     def last_summary(self, workspace: Workspace) -> SyncSummary | None: ...
 
+    def is_new(self, workspace: Workspace) -> bool: ...
+
     def sync(
         self,
         workspace: Workspace,
@@ -79,14 +81,23 @@ class SyncRunner(QObject):
         return self._job is not None
 
     def start(self, share: Path | None) -> bool:
-        """Start a sync with ``share`` (None: the remembered one); False if one is already running."""
+        """Start a sync with ``share`` (None: the remembered one); False if one is already running.
+
+        A new laptop's first sync gets the workspace's file to itself
+        (``Workspace.hand_over``), so the snapshot's image can become the
+        workspace; the window writes nothing until it is back.
+        """
         if self._job is not None:
             return False
-        engine, folder = self._engine, self._session.workspace.folder
+        workspace = self._session.workspace
+        engine, folder = self._engine, workspace.folder
+        if not workspace.read_only and engine.is_new(workspace):
+            workspace.hand_over()
+            self._session.bus.handed_over.emit(True)
         job = self._session.tasks.submit(lambda progress: run_sync(engine, folder, share, progress))
         job.progress.connect(self.progress)
         job.succeeded.connect(self._succeeded)
-        job.failed.connect(self.failed)
+        job.failed.connect(self._failed)
         job.finished.connect(self._finished)
         self._job = job
         self.started.emit()
@@ -97,9 +108,22 @@ class SyncRunner(QObject):
             self._job.cancel()
 
     def _succeeded(self, summary: SyncSummary) -> None:
+        self._take_back()
         self._session.bus.notify(*sorted(summary.changed_tables))
         self.succeeded.emit(summary)
 
+    def _failed(self, error: object) -> None:
+        self._take_back()
+        self.failed.emit(error)
+
     def _finished(self) -> None:
+        self._take_back()
         job, self._job = self._job, None
         self.finished.emit(job is not None and job.reporter.cancelled)
+
+    def _take_back(self) -> None:
+        """The workspace's file back from a first sync (a new one if it adopted a snapshot)."""
+        workspace = self._session.workspace
+        if workspace.handed_over:
+            workspace.take_back()
+            self._session.bus.handed_over.emit(False)

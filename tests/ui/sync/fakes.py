@@ -51,11 +51,15 @@ class FakeEngine:
     tables: set[str] = field(default_factory=lambda: {"customers"})
     gate: threading.Event = field(default_factory=threading.Event)  # set: run to the end without waiting
     calls: int = 0
+    new: bool = False  # whether the page's laptop is new: its sync gets the file to itself
     threads: list[threading.Thread] = field(default_factory=list)
     workspaces: list[Workspace] = field(default_factory=list)
 
     def remembered_share(self, workspace: Workspace) -> Path | None:
         return self.share
+
+    def is_new(self, workspace: Workspace) -> bool:
+        return self.new
 
     def last_summary(self, workspace: Workspace) -> SyncSummary | None:
         return self.last

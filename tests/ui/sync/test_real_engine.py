@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from fieldcrm.domain.classifications import Role
 from fieldcrm.domain.customers import CustomerService
 from fieldcrm.sync import engine, membership
+from fieldcrm.ui.customers.list_page import CustomersPage
 from fieldcrm.ui.main_window import MainWindow
 from fieldcrm.ui.sync.sync_page import SyncPage
 from fieldcrm.workspace import Workspace
@@ -81,3 +82,32 @@ def test_an_unregistered_laptop_sees_the_key_to_give_the_admin(
     qtbot.waitUntil(lambda: page.status_label.text() == "Sync failed.", timeout=10_000)
     assert "fieldcrm share add-user" in page.error_label.text()
     assert engine.device_key(workspace).public.text in page.error_label.text()
+
+
+def test_a_new_laptops_first_sync_from_the_page_makes_the_snapshot_its_workspace(
+    qtbot: QtBot, windows: Windows, admin: Workspace, tmp_path: Path
+) -> None:
+    """The window lets go of the file while the sync runs, so the image is adopted, then shows the cards."""
+    share = tmp_path / "share"
+    boss = make_workspace(tmp_path / "boss", "韩梅梅", Role.SUPERVISOR, None)
+    fresh = make_workspace(tmp_path / "fresh", "新主管", Role.SUPERVISOR, None)
+    try:
+        for ws in (boss, fresh):
+            register(admin, share, ws)
+        service = CustomerService(boss)
+        names = sorted(service.create({"name": f"店{n}", "territory": "西湖区"})["name"] for n in range(5))
+        engine.write_snapshot(boss, share)
+        window = windows(fresh)
+        page = sync_page(window)
+        page.share_edit.setText(str(share))
+        before = fresh.db_path.stat().st_ino
+        page.sync_button.click()
+        qtbot.waitUntil(lambda: page.status_label.text() == "Sync finished.", timeout=20_000)
+        assert fresh.db_path.stat().st_ino != before  # the image was renamed over the file, not loaded into it
+        assert window.navigation.isEnabled() and not fresh.handed_over
+        customers = window.pages["customers"]
+        assert isinstance(customers, CustomersPage)
+        qtbot.waitUntil(lambda: customers.model.rowCount() == len(names), timeout=10_000)
+        assert [r[0] for r in fresh.db.execute("SELECT name FROM customers ORDER BY name")] == names
+    finally:
+        boss.close()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from fieldcrm.errors import FieldCRMError
@@ -121,3 +123,40 @@ def test_auto_sync_setting_survives_a_restart(
     page = make_page(workspace, engine)
     assert page.auto_check.isChecked() and page.auto.timer.isActive()
     assert page.auto.timer.interval() == 60_000
+
+
+def test_a_new_laptops_first_sync_has_the_workspace_file_to_itself(
+    qtbot: QtBot, make_page: MakePage, workspace: Workspace, engine: FakeEngine
+) -> None:
+    """So the snapshot's image can become the workspace; the window reads what it had and writes nothing."""
+    engine.new = True
+    page = make_page(workspace, engine)
+    held: list[bool] = []
+    page._session.bus.handed_over.connect(held.append)
+    db = workspace.db
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: "Read file #1 of 王五" in page.progress_label.text())
+    assert held == [True] and workspace.handed_over
+    assert db.execute("SELECT user_name FROM identity").fetchone() == ("李雷",)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        db.execute("INSERT INTO meta (key, value) VALUES ('written', 'meanwhile')")
+    assert db.execute("PRAGMA database_list").fetchone()[2] == ""  # in memory: the window holds no file open
+
+    engine.gate.set()
+    qtbot.waitUntil(lambda: page.status_label.text() == "Sync finished.")
+    assert held == [True, False] and not workspace.handed_over and workspace.db is db
+    assert db.execute("PRAGMA database_list").fetchone()[2] == str(workspace.db_path)
+    db.execute("INSERT INTO meta (key, value) VALUES ('written', 'afterwards')")
+    assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_laptop_that_synced_before_keeps_its_connection(
+    qtbot: QtBot, make_page: MakePage, workspace: Workspace, engine: FakeEngine
+) -> None:
+    page = make_page(workspace, engine)
+    held: list[bool] = []
+    page._session.bus.handed_over.connect(held.append)
+    engine.gate.set()
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: page.status_label.text() == "Sync finished.")
+    assert held == [] and not workspace.handed_over

@@ -1,0 +1,44 @@
+"""Handing the workspace's file to another connection and taking it back (a new laptop's first sync)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from fieldcrm.domain.classifications import Role
+from fieldcrm.storage.database import connect, take_rollback_journal
+from fieldcrm.workspace import Workspace
+from tests.conftest import make_workspace
+
+
+def test_handed_over_the_window_reads_a_copy_and_the_file_is_anothers_alone(workspace: Workspace) -> None:
+    db = workspace.db
+    workspace.hand_over()
+    assert workspace.identity is not None and workspace.identity.user_name == "李雷"
+    assert db.execute("SELECT count(*) FROM customers").fetchone() == (0,)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        db.execute("INSERT INTO meta (key, value) VALUES ('lost', 'write')")
+    sole = connect(workspace.db_path)
+    try:
+        assert take_rollback_journal(sole)  # what adopting a snapshot asks of the file
+        sole.execute("PRAGMA journal_mode = WAL")
+    finally:
+        sole.close()
+    workspace.take_back()
+    assert workspace.db is db and not workspace.handed_over
+    db.execute("INSERT INTO meta (key, value) VALUES ('kept', 'write')")
+    assert db.execute("SELECT value FROM meta WHERE key = 'kept'").fetchone() == ("write",)
+
+
+def test_taken_back_the_window_reads_the_file_that_replaced_it(workspace: Workspace, tmp_path: Path) -> None:
+    other = make_workspace(tmp_path / "other", "韩梅梅", Role.SUPERVISOR, None)
+    other.db.execute("INSERT INTO meta (key, value) VALUES ('from', 'the image')")
+    other.close()
+    workspace.hand_over()
+    os.replace(tmp_path / "other" / workspace.db_path.name, workspace.db_path)
+    workspace.take_back()
+    assert workspace.db.execute("SELECT value FROM meta WHERE key = 'from'").fetchone() == ("the image",)
+    assert workspace.require_identity().user_name == "韩梅梅"
