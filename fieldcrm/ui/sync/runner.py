@@ -80,18 +80,20 @@ class SyncRunner(QObject):
     def running(self) -> bool:
         return self._job is not None
 
-    def start(self, share: Path | None) -> bool:
+    def start(self, share: Path | None, *, asked: bool = False) -> bool:
         """Start a sync with ``share`` (None: the remembered one); False if one is already running.
 
-        A new laptop's first sync gets the workspace's file to itself
-        (``Workspace.hand_over``), so the snapshot's image can become the
-        workspace; the window writes nothing until it is back.
+        A new laptop's first sync that the user ``asked`` for on the Sync
+        page gets the workspace's file to itself (``Workspace.hand_over``),
+        so the snapshot's image can become the workspace; the window writes
+        nothing until it is back. An automatic one may find the user in the
+        middle of an edit elsewhere, so it leaves the window its file.
         """
         if self._job is not None:
             return False
         workspace = self._session.workspace
         engine, folder = self._engine, workspace.folder
-        if not workspace.read_only and engine.is_new(workspace):
+        if asked and not workspace.read_only and engine.is_new(workspace):
             workspace.hand_over()
             self._session.bus.handed_over.emit(True)
         job = self._session.tasks.submit(lambda progress: run_sync(engine, folder, share, progress))

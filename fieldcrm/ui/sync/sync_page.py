@@ -126,7 +126,7 @@ class SyncPage(Page):
     def start_sync(self) -> bool:
         """Sync with the folder in the field (empty: the remembered one); False if one is running."""
         text = self.share_edit.text().strip()
-        return self.runner.start(Path(text) if text else None)
+        return self.runner.start(Path(text) if text else None, asked=True)
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)

@@ -150,9 +150,10 @@ def test_a_new_laptops_first_sync_has_the_workspace_file_to_itself(
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
-def test_a_laptop_that_synced_before_keeps_its_connection(
+def test_a_laptop_that_synced_before_or_an_automatic_sync_keeps_the_windows_file(
     qtbot: QtBot, make_page: MakePage, workspace: Workspace, engine: FakeEngine
 ) -> None:
+    """An automatic first sync may find the user mid-edit on another page: the window keeps writing."""
     page = make_page(workspace, engine)
     held: list[bool] = []
     page._session.bus.handed_over.connect(held.append)
@@ -160,3 +161,13 @@ def test_a_laptop_that_synced_before_keeps_its_connection(
     page.sync_button.click()
     qtbot.waitUntil(lambda: page.status_label.text() == "Sync finished.")
     assert held == [] and not workspace.handed_over
+
+    engine.new = True
+    assert engine.share is not None
+    page.auto_check.setChecked(True)
+    page.auto.timer.setInterval(10)
+    engine.share.mkdir()
+    qtbot.waitUntil(lambda: engine.calls == 2)
+    qtbot.waitUntil(lambda: page.status_label.text() == "Sync finished.")
+    assert held == [] and not workspace.handed_over
+    page.auto_check.setChecked(False)
