@@ -16,6 +16,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from fieldcrm.errors import WorkspaceError
 from fieldcrm.sync.engine import SyncSummary
 from fieldcrm.sync.messages import Message
 from fieldcrm.ui.page import Session
@@ -110,7 +111,9 @@ class SyncRunner(QObject):
             self._job.cancel()
 
     def _succeeded(self, summary: SyncSummary) -> None:
-        self._take_back()
+        if (unopened := self._take_back()) is not None:
+            self.failed.emit(unopened)
+            return
         self._session.bus.notify(*sorted(summary.changed_tables))
         self.succeeded.emit(summary)
 
@@ -123,9 +126,17 @@ class SyncRunner(QObject):
         job, self._job = self._job, None
         self.finished.emit(job is not None and job.reporter.cancelled)
 
-    def _take_back(self) -> None:
-        """The workspace's file back from a first sync (a new one if it adopted a snapshot)."""
+    def _take_back(self) -> WorkspaceError | None:
+        """The workspace's file back from a first sync (a new one if it adopted a snapshot).
+
+        Should it not open again, the window stays on the Sync page, which
+        says why; the next Sync tries again.
+        """
         workspace = self._session.workspace
         if workspace.handed_over:
-            workspace.take_back()
+            try:
+                workspace.take_back()
+            except WorkspaceError as error:
+                return error
             self._session.bus.handed_over.emit(False)
+        return None

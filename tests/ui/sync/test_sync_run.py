@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from fieldcrm.errors import FieldCRMError
+from fieldcrm import workspace as workspace_module
+from fieldcrm.errors import FieldCRMError, WorkspaceError
+from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 from fieldcrm.ui.settings import app_settings
 from fieldcrm.ui.sync.auto_sync import ENABLED_KEY
 from fieldcrm.workspace import Workspace
@@ -171,3 +173,30 @@ def test_a_laptop_that_synced_before_or_an_automatic_sync_keeps_the_windows_file
     qtbot.waitUntil(lambda: page.status_label.text() == "Sync finished.")
     assert held == [] and not workspace.handed_over
     page.auto_check.setChecked(False)
+
+
+def test_a_workspace_that_does_not_open_again_after_a_first_sync_is_said_on_the_page(
+    qtbot: QtBot, make_page: MakePage, workspace: Workspace, engine: FakeEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window stays on the Sync page with its copy; the next Sync takes the file back."""
+    engine.new = True
+    engine.gate.set()
+    page = make_page(workspace, engine)
+    held: list[bool] = []
+    page._session.bus.handed_over.connect(held.append)
+
+    def unreadable(path: Path, **_: object) -> None:
+        raise WorkspaceError(_N("Workspace", "The workspace database {path} cannot be written"), path=path)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(workspace_module, "connect", unreadable)
+        page.sync_button.click()
+        qtbot.waitUntil(lambda: page.status_label.text() == "Sync failed.")
+    assert "cannot be written" in page.error_label.text()
+    assert held == [True] and workspace.handed_over
+
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: not workspace.handed_over)
+    qtbot.waitUntil(lambda: page.status_label.text() == "Sync finished.")
+    assert held[-1] is False
+    workspace.db.execute("INSERT INTO meta (key, value) VALUES ('written', 'afterwards')")
