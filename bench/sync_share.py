@@ -12,13 +12,15 @@
   100,000 cards of 8 fields typed in (800,000 versions). Target 5 s.
 * ``bootstrap_rep_s``: the same for a new rep's laptop, which keeps the
   cards of one territory (the largest, ``bootstrap_rep_customers``) and
-  every version. Reported beside the target, not gated by it.
+  every version. The target holds for both laptops: ``bootstrap_met`` says
+  whether the slower of the two took under 5 s.
 * ``bootstrap_demo_s``: the same from the 100,000-customer demo workspace
   of ``bench/generate.py`` (cards of about 58 fields: 5.8 million versions,
   a 1.9 GB workspace), beside ``demo_copy_s``, the time to copy that
   workspace's database file once and flush it to disk: a floor for any
   bootstrap that must write the same data; ``bootstrap_demo_rep_s`` for a
-  rep of its largest territory. Not in ``--quick``.
+  rep of its largest territory; ``bootstrap_demo_met`` for the slower of
+  the two. Not in ``--quick``.
 
 The big share is generated once and cached under ``bench/.cache/``: the
 first file of each site goes through the real writer (certificate check,
@@ -155,10 +157,10 @@ def time_bootstrap(quick: bool) -> dict[str, Any]:
         sup = office.member("sup", "韩梅梅")
         _fill(sup, customers)
         figures = office.bootstrap_from(sup, "bootstrap")
-    seconds = figures["bootstrap_s"]
+    slowest = max(figures["bootstrap_s"], figures["bootstrap_rep_s"])
     return figures | {
         "bootstrap_target_s": BOOTSTRAP_TARGET_S,
-        "bootstrap_met": seconds < BOOTSTRAP_TARGET_S and figures["bootstrap_customers"] == customers,
+        "bootstrap_met": slowest < BOOTSTRAP_TARGET_S and figures["bootstrap_customers"] == customers,
     }
 
 
@@ -174,7 +176,7 @@ def time_bootstrap_demo() -> dict[str, Any]:
             os.fsync(copy.fileno())
         copy_s = time.perf_counter() - started
         figures = office.bootstrap_from(office.join(open_workspace(office.root / "demo")), "bootstrap_demo")
-    met = figures["bootstrap_demo_s"] < BOOTSTRAP_TARGET_S
+    met = max(figures["bootstrap_demo_s"], figures["bootstrap_demo_rep_s"]) < BOOTSTRAP_TARGET_S
     return figures | {"demo_copy_s": round(copy_s, 3), "bootstrap_demo_met": met}
 
 
