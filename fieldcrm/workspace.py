@@ -105,9 +105,18 @@ class Workspace:
         self.handed_over = True
 
     def take_back(self) -> None:
-        """Open the workspace's file again, which the first sync may have replaced (see ``hand_over``)."""
+        """Open the workspace's file again, which the first sync may have replaced (see ``hand_over``).
+
+        Raises WorkspaceError, keeping the copy, when the file is gone: SQLite
+        would make a new, empty database in its place.
+        """
         if not self.handed_over:
             return
+        if not self.db_path.exists():
+            raise WorkspaceError(
+                _N("Workspace", "There is no FieldCRM workspace at {path}"),
+                path=self.db_path.parent, remedies=(REMEDY_INIT, REMEDY_CHOOSE),
+            )
         copy, self.db.conn = self.db.conn, connect(self.db_path).conn
         copy.close()
         self.handed_over = False

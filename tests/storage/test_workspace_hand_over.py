@@ -10,7 +10,7 @@ import pytest
 
 from fieldcrm.domain.classifications import Role
 from fieldcrm.storage.database import connect, take_rollback_journal
-from fieldcrm.workspace import Workspace
+from fieldcrm.workspace import Workspace, WorkspaceError
 from tests.conftest import make_workspace
 
 
@@ -42,3 +42,16 @@ def test_taken_back_the_window_reads_the_file_that_replaced_it(workspace: Worksp
     workspace.take_back()
     assert workspace.db.execute("SELECT value FROM meta WHERE key = 'from'").fetchone() == ("the image",)
     assert workspace.require_identity().user_name == "韩梅梅"
+
+
+def test_a_file_gone_meanwhile_is_said_and_not_made_anew(workspace: Workspace) -> None:
+    workspace.hand_over()
+    moved = workspace.db_path.with_name("elsewhere.db")
+    os.replace(workspace.db_path, moved)
+    with pytest.raises(WorkspaceError, match="There is no FieldCRM workspace"):
+        workspace.take_back()
+    assert not workspace.db_path.exists() and workspace.handed_over
+    assert workspace.require_identity().user_name == "李雷"  # the window keeps reading its copy
+    os.replace(moved, workspace.db_path)
+    workspace.take_back()
+    assert not workspace.handed_over
