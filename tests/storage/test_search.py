@@ -239,9 +239,18 @@ def test_rebuild_recreates_every_haystack(supervisor_workspace: Workspace, cards
         search.rebuild(db)
     assert found(supervisor_workspace, "zscs") == ["张三超市"]
     assert found(supervisor_workspace, "西湖") == ["张三超市"]
-    # The rebuild let FTS5 hold 64 MB of entries before writing; everyday writes get their 1 MB back.
-    limit = db.execute("SELECT v FROM customer_search_config WHERE k = 'hashsize'").fetchone()
-    assert limit == (1 << 20,)
+    # The rebuild let FTS5 hold 64 MB of entries before writing, and left no trace of it in the index.
+    assert db.execute("SELECT k FROM customer_search_config WHERE k = 'hashsize'").fetchall() == []
+
+
+def test_an_fts5_without_the_bulk_setting_rebuilds_its_usual_way(
+    supervisor_workspace: Workspace, cards: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "_PENDING_OPTION", "no-such-setting")  # as an FTS5 that does not know it
+    db = supervisor_workspace.db
+    with write_transaction(db):
+        search.rebuild(db)
+    assert found(supervisor_workspace, "zscs") == ["张三超市"]
 
 
 def test_an_index_built_by_older_rules_is_rebuilt_after_opening(tmp_path: Path) -> None:
