@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlite_utils
 
 from fieldcrm.domain.classifications import Role
 from fieldcrm.storage.customers import CustomerQuery
@@ -86,6 +87,16 @@ def test_a_rep_keeps_nothing_of_other_territories_but_their_versions(laptop: Mak
     free = free_pages(rep.ws.db_path)
     assert free, "the other territories' rows should have left free pages"
     assert not [name for name in elsewhere for page in free if name.encode() in page]
+    live = pages_outside(rep.ws.db_path, rep.db, "change")  # only the versions may hold their names
+    assert not [name for name in elsewhere for page in live if name.encode() in page]
+
+
+def pages_outside(path: Path, db: sqlite_utils.Database, table: str) -> list[bytes]:
+    """The content of every page in use by anything but ``table``."""
+    data = path.read_bytes()
+    size = db.execute("PRAGMA page_size").fetchone()[0]
+    numbers = [r[0] for r in db.execute("SELECT pageno FROM dbstat WHERE name <> ?", [table])]
+    return [data[(n - 1) * size : n * size] for n in numbers]
 
 
 def free_pages(path: Path) -> list[bytes]:
