@@ -61,11 +61,12 @@ class FrameReader(io.RawIOBase):
             return size
         frames: list[bytes] = []
         sizes: list[int] = []
-        while sum(sizes) < len(out) and (found := self._next_frame()) is not None:
+        filled = 0
+        while filled < len(out) and (found := self._next_frame()) is not None:
             size = zstandard.frame_content_size(found)
             if size < 0:
                 raise FrameError("a frame does not say its content size")
-            if sum(sizes) + size > len(out):
+            if filled + size > len(out):
                 if frames:
                     self._held = found
                     break
@@ -73,8 +74,9 @@ class FrameReader(io.RawIOBase):
                 return self.readinto(buffer)
             frames.append(found)
             sizes.append(size)
+            filled += size
         self._inflate(frames, sizes, out)
-        return sum(sizes)
+        return filled
 
     def close(self) -> None:
         if self._pool is not None:
