@@ -37,6 +37,7 @@ REMEDY_READ_ONLY = _N("Workspace", "Open it read-only to look without changing a
 REMEDY_RESTORE = _N("Workspace", "Restore the newest backup from the workspace's backups folder")
 REMEDY_NEW = _N("Workspace", "Start a new workspace (the damaged file is kept aside, not deleted)")
 REMEDY_PERMISSIONS = _N("Workspace", "Give your user write permission on the folder, or choose another workspace")
+MSG_HANDED_OVER = _N("Workspace", "The first sync is filling this workspace; nothing was saved. Try again once it has finished.")
 
 
 def connect(path: Path, *, read_only: bool = False, scratch: bool = False) -> sqlite_utils.Database:
@@ -72,9 +73,17 @@ def connect(path: Path, *, read_only: bool = False, scratch: bool = False) -> sq
     return sqlite_utils.Database(conn)
 
 
+class _ReadOnlyCopy(sqlite3.Connection):
+    """What ``read_only_copy`` returns: ``write_transaction`` knows it by its class."""
+
+
 def read_only_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
-    """An in-memory copy of ``conn``'s database, with FieldCRM's functions, that refuses writes."""
-    copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    """An in-memory copy of ``conn``'s database, with FieldCRM's functions, that refuses writes.
+
+    A write transaction begun on it raises WorkspaceError saying the first
+    sync has the file (``Workspace.hand_over``), instead of SQLite's "readonly".
+    """
+    copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False, factory=_ReadOnlyCopy)
     conn.backup(copy)
     for hook in _hooks:
         hook(copy)
@@ -205,6 +214,8 @@ class write_transaction:
 
     def __enter__(self) -> sqlite_utils.Database:
         conn = self.db.conn
+        if isinstance(conn, _ReadOnlyCopy):
+            raise WorkspaceError(MSG_HANDED_OVER)
         if conn.in_transaction:
             self._savepoint = f"sp_{id(self):x}"
             conn.execute(f"SAVEPOINT {self._savepoint}")

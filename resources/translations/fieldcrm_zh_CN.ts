@@ -3078,7 +3078,7 @@ The card moves to the deleted customers, where it can be restored.</source>
         <translation>FieldCRM — {workspace}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3143,7 +3143,7 @@ The card moves to the deleted customers, where it can be restored.</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -5103,7 +5103,7 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>{action}：{reason}（{file}）</translation>
     </message>
     <message>
-        <location filename="../../fieldcrm/sync/share/snapshot.py" line="+163"/>
+        <location filename="../../fieldcrm/sync/share/snapshot.py" line="+174"/>
         <source>this is a {kind} file, not a snapshot</source>
         <translation>这是 {kind} 文件，不是快照</translation>
     </message>
@@ -5124,24 +5124,22 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
     </message>
     <message>
         <location line="+8"/>
-        <location line="+113"/>
+        <location line="+133"/>
         <source>the snapshot header is unreadable</source>
         <translation>快照文件头无法读取</translation>
     </message>
     <message>
-        <location line="-103"/>
-        <location line="+8"/>
-        <location line="+9"/>
+        <location line="-260"/>
         <source>the snapshot changed since it was verified</source>
         <translation>快照在校验之后发生了变化</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+1"/>
         <source>the snapshot body does not decompress</source>
         <translation>快照正文无法解压</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+268"/>
         <source>the snapshot holds a line that is not a record</source>
         <translation>快照中有一行不是记录</translation>
     </message>
@@ -5353,12 +5351,12 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>{reason}</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+145"/>
         <source>Sync finished</source>
         <translation>同步完成</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Sent file #{seq} ({count} changes)</source>
         <translation>已发送第 {seq} 号文件（{count} 条修改）</translation>
     </message>
@@ -5368,7 +5366,7 @@ Upgrading a large workspace to this version of FieldCRM can take a minute; it ke
         <translation>正在载入 {user} 的快照</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+102"/>
         <source>Applying {count} files</source>
         <translation>正在应用 {count} 个文件</translation>
     </message>
@@ -6310,7 +6308,12 @@ Why should it be accepted anyway?</source>
         <translation>为您的用户授予该文件夹的写入权限，或选择其他工作区</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+1"/>
+        <source>The first sync is filling this workspace; nothing was saved. Try again once it has finished.</source>
+        <translation>首次同步正在写入此工作区，未保存任何内容。请在同步完成后重试。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>The workspace database {path} is in use by another program</source>
         <translation>工作区数据库 {path} 正被其他程序使用</translation>
     </message>
@@ -6345,7 +6348,7 @@ Why should it be accepted anyway?</source>
         <translation>用 --workspace 或 FIELDCRM_WORKSPACE 选择其他工作区文件夹</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>The workspace {path} has no owner yet</source>
         <translation>工作区 {path} 尚未设置使用人</translation>
     </message>
@@ -6360,12 +6363,13 @@ Why should it be accepted anyway?</source>
         <translation>使用人：必须填写姓名</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+70"/>
         <source>The workspace database {path} is empty</source>
         <translation>工作区数据库 {path} 是空文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-22"/>
+        <location line="+24"/>
         <source>There is no FieldCRM workspace at {path}</source>
         <translation>{path} 处没有 FieldCRM 工作区</translation>
     </message>

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from fieldcrm.domain.classifications import Role
-from fieldcrm.storage.database import connect, take_rollback_journal
+from fieldcrm.domain.customers import CustomerQuery, CustomerService
+from fieldcrm.storage.database import connect, take_rollback_journal, write_transaction
 from fieldcrm.workspace import Workspace, WorkspaceError
 from tests.conftest import make_workspace
 
@@ -21,6 +22,9 @@ def test_handed_over_the_window_reads_a_copy_and_the_file_is_anothers_alone(work
     assert db.execute("SELECT count(*) FROM customers").fetchone() == (0,)
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         db.execute("INSERT INTO meta (key, value) VALUES ('lost', 'write')")
+    with pytest.raises(WorkspaceError, match="first sync is filling this workspace"), write_transaction(db):
+        db.execute("INSERT INTO meta (key, value) VALUES ('lost', 'write')")
+    assert not db.conn.in_transaction
     sole = connect(workspace.db_path)
     try:
         assert take_rollback_journal(sole)  # what adopting a snapshot asks of the file
@@ -55,3 +59,12 @@ def test_a_file_gone_meanwhile_is_said_and_not_made_anew(workspace: Workspace) -
     os.replace(moved, workspace.db_path)
     workspace.take_back()
     assert not workspace.handed_over
+
+
+def test_a_card_saved_while_handed_over_is_refused_with_a_reason(workspace: Workspace) -> None:
+    """A window left open on a card before the first sync began says why its save did nothing."""
+    workspace.hand_over()
+    with pytest.raises(WorkspaceError, match="first sync is filling this workspace"):
+        CustomerService(workspace).create({"name": "张三超市", "city": "杭州", "territory": "西湖区"})
+    workspace.take_back()
+    assert CustomerService(workspace).count(CustomerQuery()) == 0
