@@ -7,11 +7,12 @@ freed it: 430 MB more written through SQLite's cache, about 1 s of a 5 s
 bootstrap. Its ``FAST`` setting zeroes deleted content only in pages it
 writes anyway (a table's emptied root), and leaves free pages as they were.
 Once the file is closed, its free list (SQLite's file format, section 1.5)
-is read here and every free page cleared: handed back to the file system as a hole, which reads as zeros
-(Linux's ``fallocate`` punching, on ext4, xfs, btrfs and tmpfs), or, where
-the system cannot, overwritten with zeros in large writes. The unused end of
-each of the list's own (trunk) pages is zeroed too. SQLite reads no free
-page's content: it zeroes a page it takes from the list in memory first.
+is read here and every free page cleared: handed back to the file system
+as a hole, which reads as zeros (Linux's ``fallocate`` punching, on ext4,
+xfs, btrfs and tmpfs), or, where the system cannot, overwritten with zeros
+in large writes. The unused end of
+each of the list's own (trunk) pages is zeroed too. SQLite never relies on
+what a free page holds: it initialises a page it takes from the list.
 """
 
 from __future__ import annotations

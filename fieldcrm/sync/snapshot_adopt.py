@@ -17,7 +17,7 @@ from the haystacks the image had for them on a thread of its own
 pages SQLite writes anyway, and once the image is closed its free pages are
 cleared (``free_pages.py``), so the other territories' cards stay only where
 a rep keeps them anyway, in the versions. That took the demo's rep bootstrap
-(14,125 of 100,000 cards) from 12–17 s to about 4 s.
+(14,125 of 100,000 cards) from 12–17 s to 4–5 s.
 
 Only where that is exactly right (``_plan``): no other connection to the
 workspace; an image whose every table and index is declared exactly as

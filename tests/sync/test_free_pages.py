@@ -20,8 +20,9 @@ def _database(path: Path) -> None:
         conn.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, name TEXT, street TEXT)")
         conn.execute(f"CREATE INDEX {table}_name ON {table} (name)")
     conn.execute("BEGIN")
-    conn.executemany("INSERT INTO kept (name, street) VALUES (?, ?)", [(f"西湖区{n}", "文一路") for n in range(750)])
-    conn.executemany("INSERT INTO others (name, street) VALUES (?, ?)", [(f"{SECRET}{n}", "江南大道" * 30) for n in range(3000)])
+    insert = "INSERT INTO {} (name, street) VALUES (?, ?)"
+    conn.executemany(insert.format("kept"), [(f"西湖区{n}", "文一路") for n in range(750)])
+    conn.executemany(insert.format("others"), [(f"{SECRET}{n}", "江南大道" * 30) for n in range(3000)])
     conn.execute("COMMIT")
     conn.execute("DROP TABLE others")
     conn.close()
@@ -42,7 +43,7 @@ def test_free_pages_end_up_holding_nothing(tmp_path: Path, monkeypatch: pytest.M
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("SELECT count(*) FROM kept").fetchone() == (750,)
-        conn.executemany("INSERT INTO kept (name, street) VALUES (?, ?)", [(f"新店{n}", "文一路") for n in range(2000)])
+        conn.executemany("INSERT INTO kept (name) VALUES (?)", [(f"新店{n}",) for n in range(2000)])
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("SELECT count(*) FROM kept WHERE name LIKE '新店%'").fetchone() == (2000,)
     finally:

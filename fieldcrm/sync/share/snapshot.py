@@ -48,9 +48,9 @@ import zstandard
 
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 from fieldcrm.sync.share import frame, layout
-from fieldcrm.sync.share.inflate import FrameError, FrameReader
 from fieldcrm.sync.share.certificates import Identity
 from fieldcrm.sync.share.errors import CorruptFile, NewerFormat, TruncatedFile
+from fieldcrm.sync.share.inflate import FrameError, FrameReader
 from fieldcrm.sync.share.keys import PublicKey, SigningKey
 from fieldcrm.sync.share.refs import Cursor
 from fieldcrm.sync.share.sealed import canonical_json
