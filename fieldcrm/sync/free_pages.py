@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import struct
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,7 +77,7 @@ def read_free_list(file: BinaryIO) -> FreeList:
         count = int.from_bytes(page[4:8], "big")
         if 8 + 4 * count > page_size:
             raise DamagedFreeList(f"free-list trunk page {trunk} lists {count} pages")
-        found = [int.from_bytes(page[8 + 4 * i:12 + 4 * i], "big") for i in range(count)]
+        found = struct.unpack_from(f">{count}I", page, 8)
         if any(not 1 < leaf <= pages for leaf in found):
             raise DamagedFreeList(f"free-list trunk page {trunk} lists a page beyond the file")
         trunks.append((trunk, 8 + 4 * count))

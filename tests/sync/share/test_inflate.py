@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+from collections.abc import Callable
 
 import pytest
 import zstandard
@@ -74,7 +75,7 @@ def test_a_frame_with_a_content_checksum_is_measured_whole() -> None:
         pytest.param(lambda packed: _flip(packed, frame_end(packed, 0) or 0), id="second frame's magic flipped"),
     ],
 )
-def test_damaged_frames_are_refused(damage) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_frames_are_refused(damage: Callable[[bytes], bytes]) -> None:
     packed = damage(frames(content(4 * FRAME)))
     with FrameReader(io.BytesIO(packed).read, 2) as reader, pytest.raises((FrameError, zstandard.ZstdError)):
         read_all(reader, 2 * FRAME)
