@@ -18,7 +18,6 @@ what a free page holds: it initialises a page it takes from the list.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 import struct
 import sys
@@ -116,11 +115,11 @@ def _write_zeros(file: BinaryIO, offset: int, length: int) -> None:
 
 
 def _fallocate() -> Any:
-    """Linux's fallocate(2), or None elsewhere."""
+    """Linux's fallocate(2), or None elsewhere; looked up among the symbols already loaded (libc's)."""
     if not sys.platform.startswith("linux"):
         return None
     try:
-        function = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True).fallocate
+        function = ctypes.CDLL(None, use_errno=True).fallocate
     except (OSError, AttributeError):
         return None
     function.argtypes = (ctypes.c_int, ctypes.c_int, ctypes.c_int64, ctypes.c_int64)
