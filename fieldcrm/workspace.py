@@ -10,7 +10,7 @@ derived, it only starts the rebuild, which the caller then runs in batches
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
@@ -22,12 +22,21 @@ from fieldcrm.errors import WorkspaceError
 from fieldcrm.i18n import QT_TRANSLATE_NOOP as _N
 from fieldcrm.storage import identity as identity_store
 from fieldcrm.storage import derived, migrations, search
-from fieldcrm.storage.database import DB_NAME, connect, explain, read_only_copy, write_transaction
+from fieldcrm.storage.database import (
+    DB_NAME,
+    connect,
+    explain,
+    is_read_only_copy,
+    read_only_copy,
+    write_transaction,
+)
 from fieldcrm.storage.identity import Identity
 from fieldcrm.sync import capture
 
 REMEDY_INIT = _N("Workspace", "Create it: run 'fieldcrm init' or use the first-start dialog")
 REMEDY_CHOOSE = _N("Workspace", "Choose another workspace folder with --workspace or FIELDCRM_WORKSPACE")
+MSG_NO_WORKSPACE = _N("Workspace", "There is no FieldCRM workspace at {path}")
+MSG_EMPTY = _N("Workspace", "The workspace database {path} is empty")
 
 
 @dataclass
@@ -35,7 +44,11 @@ class Workspace:
     folder: Path
     db: sqlite_utils.Database
     read_only: bool = False
-    handed_over: bool = field(default=False, init=False, repr=False)  # see hand_over
+
+    @property
+    def handed_over(self) -> bool:
+        """Whether ``db`` reads the in-memory copy while a first sync has the file (see ``hand_over``)."""
+        return is_read_only_copy(self.db.conn)
 
     @property
     def db_path(self) -> Path:
@@ -102,7 +115,6 @@ class Workspace:
         file = self.db.conn
         self.db.conn = read_only_copy(file)
         file.close()
-        self.handed_over = True
 
     def take_back(self) -> None:
         """Open the workspace's file again, which the first sync may have replaced (see ``hand_over``).
@@ -113,16 +125,17 @@ class Workspace:
         if not self.handed_over:
             return
         if not self.db_path.exists():
-            raise WorkspaceError(
-                _N("Workspace", "There is no FieldCRM workspace at {path}"),
-                path=self.db_path.parent, remedies=(REMEDY_INIT, REMEDY_CHOOSE),
-            )
+            raise _missing(self.folder, MSG_NO_WORKSPACE)
         copy, self.db.conn = self.db.conn, connect(self.db_path).conn
         copy.close()
-        self.handed_over = False
 
     def close(self) -> None:
         self.db.close()
+
+
+def _missing(folder: Path, problem: str) -> WorkspaceError:
+    """No workspace to open in ``folder``: ``problem`` says why, the remedies say how to make or pick one."""
+    return WorkspaceError(problem, path=folder, remedies=(REMEDY_INIT, REMEDY_CHOOSE))
 
 
 def open_workspace(folder: Path, *, create: bool = False, read_only: bool = False) -> Workspace:
@@ -135,12 +148,7 @@ def open_workspace(folder: Path, *, create: bool = False, read_only: bool = Fals
     db_path = folder / DB_NAME
     if not db_path.exists() or (db_path.stat().st_size == 0 and not create):
         if not create:
-            problem = (
-                _N("Workspace", "The workspace database {path} is empty")
-                if db_path.exists()
-                else _N("Workspace", "There is no FieldCRM workspace at {path}")
-            )
-            raise WorkspaceError(problem, path=folder, remedies=(REMEDY_INIT, REMEDY_CHOOSE))
+            raise _missing(folder, MSG_EMPTY if db_path.exists() else MSG_NO_WORKSPACE)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:

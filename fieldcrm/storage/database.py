@@ -74,7 +74,7 @@ def connect(path: Path, *, read_only: bool = False, scratch: bool = False) -> sq
 
 
 class _ReadOnlyCopy(sqlite3.Connection):
-    """What ``read_only_copy`` returns: ``write_transaction`` knows it by its class."""
+    """What ``read_only_copy`` returns, known by its class (``is_read_only_copy``)."""
 
 
 def read_only_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
@@ -89,6 +89,11 @@ def read_only_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
         hook(copy)
     copy.execute("PRAGMA query_only = ON")
     return copy
+
+
+def is_read_only_copy(conn: sqlite3.Connection) -> bool:
+    """Whether ``conn`` is one ``read_only_copy`` made."""
+    return isinstance(conn, _ReadOnlyCopy)
 
 
 def explain(error: sqlite3.Error, path: Path) -> WorkspaceError:
@@ -214,7 +219,7 @@ class write_transaction:
 
     def __enter__(self) -> sqlite_utils.Database:
         conn = self.db.conn
-        if isinstance(conn, _ReadOnlyCopy):
+        if is_read_only_copy(conn):
             raise WorkspaceError(MSG_HANDED_OVER)
         if conn.in_transaction:
             self._savepoint = f"sp_{id(self):x}"
